@@ -1,0 +1,279 @@
+//! The knowledge graph: one node per real-world entity, one edge per typed
+//! relation with all of its evidence, held in a petgraph `StableDiGraph`.
+//!
+//! This is the product every exporter, the query engine and the evaluator
+//! read. It round-trips through `graph.json` (node-link form, see
+//! `schema/graph.schema.json`): [`KnowledgeGraph::to_json`] and
+//! [`KnowledgeGraph::from_json`].
+//!
+//! **Invariant:** offsets here are Unicode *character* offsets into the
+//! document text (as Python slices strings); the analysis stages use byte
+//! [`crate::span::Span`]s and convert when they merge into the graph.
+//! **Invariant:** nodes are ordered by id and edges by (source, target, type,
+//! key), so serialisation is byte-identical across runs.
+
+pub mod json;
+pub mod merge;
+pub mod query;
+
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The five kinds of entity of the gold format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EntityKind {
+    Person,
+    Country,
+    Organization,
+    Resolution,
+    Location,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 5] =
+        [EntityKind::Person, EntityKind::Country, EntityKind::Organization, EntityKind::Resolution, EntityKind::Location];
+
+    /// The name used in JSON and in every export (`Person`, `Country`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Country => "Country",
+            EntityKind::Organization => "Organization",
+            EntityKind::Resolution => "Resolution",
+            EntityKind::Location => "Location",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|kind| kind.as_str().eq_ignore_ascii_case(name))
+    }
+}
+
+impl std::fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The typed relations of the gold format, plus sentence co-occurrence
+/// (only produced behind `--cooccurrence`, never mixed with the typed ones).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum RelationKind {
+    HoldsRole,
+    Met,
+    Leads,
+    MemberOf,
+    ContributesTo,
+    Sponsors,
+    Adopted,
+    VotedFor,
+    VotedAgainst,
+    Abstained,
+    Authorizes,
+    LocatedIn,
+    Opposes,
+    CoOccurs,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 14] = [
+        RelationKind::HoldsRole,
+        RelationKind::Met,
+        RelationKind::Leads,
+        RelationKind::MemberOf,
+        RelationKind::ContributesTo,
+        RelationKind::Sponsors,
+        RelationKind::Adopted,
+        RelationKind::VotedFor,
+        RelationKind::VotedAgainst,
+        RelationKind::Abstained,
+        RelationKind::Authorizes,
+        RelationKind::LocatedIn,
+        RelationKind::Opposes,
+        RelationKind::CoOccurs,
+    ];
+
+    /// The name used in JSON, Cypher relationship types and DOT labels (`HOLDS_ROLE`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::HoldsRole => "HOLDS_ROLE",
+            RelationKind::Met => "MET",
+            RelationKind::Leads => "LEADS",
+            RelationKind::MemberOf => "MEMBER_OF",
+            RelationKind::ContributesTo => "CONTRIBUTES_TO",
+            RelationKind::Sponsors => "SPONSORS",
+            RelationKind::Adopted => "ADOPTED",
+            RelationKind::VotedFor => "VOTED_FOR",
+            RelationKind::VotedAgainst => "VOTED_AGAINST",
+            RelationKind::Abstained => "ABSTAINED",
+            RelationKind::Authorizes => "AUTHORIZES",
+            RelationKind::LocatedIn => "LOCATED_IN",
+            RelationKind::Opposes => "OPPOSES",
+            RelationKind::CoOccurs => "CO_OCCURS",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<RelationKind> {
+        let wanted = name.trim().replace(['-', ' '], "_");
+        RelationKind::ALL.into_iter().find(|kind| kind.as_str().eq_ignore_ascii_case(&wanted))
+    }
+
+    /// MET is symmetric: its evidence is merged whichever way round it was stated.
+    pub fn is_symmetric(self) -> bool {
+        matches!(self, RelationKind::Met | RelationKind::CoOccurs)
+    }
+}
+
+impl std::fmt::Display for RelationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A stable node id: a slug of the entity kind and canonical name
+/// (`person-william-ruto`), the same across runs and corpora.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EntityId(pub String);
+
+impl EntityId {
+    pub fn new(kind: EntityKind, canonical_name: &str) -> EntityId {
+        EntityId(format!("{}-{}", kind.as_str().to_ascii_lowercase(), crate::text::slug(canonical_name)))
+    }
+}
+
+impl std::fmt::Display for EntityId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where an entity is mentioned: a document and character offsets into its text.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct MentionRecord {
+    pub doc: String,
+    pub start: u32,
+    pub end: u32,
+    /// The mentioned text, exactly `text[start..end]` in characters.
+    pub text: String,
+}
+
+/// A node of the knowledge graph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityNode {
+    pub id: EntityId,
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// The canonical name.
+    pub label: String,
+    /// Every surface form seen for it, including the label.
+    pub aliases: BTreeSet<String>,
+    pub mention_count: usize,
+    pub documents: BTreeSet<String>,
+    pub mentions: Vec<MentionRecord>,
+}
+
+/// One piece of text that states a relation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub doc: String,
+    pub date: Option<String>,
+    /// The sentence, verbatim.
+    pub quote: String,
+    /// Character offsets of the sentence in the document.
+    pub sentence_start: u32,
+    pub sentence_end: u32,
+    /// Character offsets of the trigger word(s) in the document.
+    pub trigger_start: u32,
+    pub trigger_end: u32,
+    pub trigger: String,
+    /// The rule that found it (`met.spoke_with`, `holds_role.title_before_name`, ...).
+    pub rule: String,
+    pub confidence: f32,
+}
+
+/// An edge of the knowledge graph: one relation, with all of its evidence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RelationEdge {
+    #[serde(rename = "type")]
+    pub kind: RelationKind,
+    /// `role` for HOLDS_ROLE, `kind` for MET/MEMBER_OF, `what` for CONTRIBUTES_TO.
+    pub attributes: BTreeMap<String, String>,
+    pub evidence: Vec<Evidence>,
+    /// The highest confidence among the evidence.
+    pub confidence: f32,
+    /// For CO_OCCURS: the number of sentences; otherwise the evidence count.
+    pub weight: u32,
+}
+
+/// A document the graph was built from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentMeta {
+    pub id: String,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub path: Option<String>,
+}
+
+/// Graph-level metadata (`graph` in the node-link JSON).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GraphMeta {
+    pub generator: String,
+    pub version: String,
+    pub documents: Vec<DocumentMeta>,
+}
+
+impl Default for GraphMeta {
+    fn default() -> Self {
+        GraphMeta { generator: "newsgraph".into(), version: env!("CARGO_PKG_VERSION").into(), documents: Vec::new() }
+    }
+}
+
+/// The knowledge graph.
+#[derive(Clone, Debug, Default)]
+pub struct KnowledgeGraph {
+    pub meta: GraphMeta,
+    pub graph: StableDiGraph<EntityNode, RelationEdge>,
+    pub by_id: BTreeMap<EntityId, NodeIndex>,
+}
+
+impl KnowledgeGraph {
+    /// Adds a node (or returns the existing one with that id).
+    pub fn add_node(&mut self, node: EntityNode) -> NodeIndex {
+        if let Some(&index) = self.by_id.get(&node.id) {
+            return index;
+        }
+        let id = node.id.clone();
+        let index = self.graph.add_node(node);
+        self.by_id.insert(id, index);
+        index
+    }
+
+    pub fn node(&self, id: &EntityId) -> Option<&EntityNode> {
+        self.by_id.get(id).map(|&index| &self.graph[index])
+    }
+
+    /// Nodes in id order.
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &EntityNode)> + '_ {
+        self.by_id.values().map(move |&index| (index, &self.graph[index]))
+    }
+
+    /// Edges as (source node, target node, edge), in a fixed order:
+    /// by source id, target id, relation type and attributes.
+    pub fn edges(&self) -> Vec<(&EntityNode, &EntityNode, &RelationEdge)> {
+        let mut edges: Vec<_> = self
+            .graph
+            .edge_indices()
+            .filter_map(|edge| {
+                let (source, target) = self.graph.edge_endpoints(edge)?;
+                Some((&self.graph[source], &self.graph[target], &self.graph[edge]))
+            })
+            .collect();
+        edges.sort_by(|a, b| {
+            (&a.0.id, &a.1.id, a.2.kind, &a.2.attributes).cmp(&(&b.0.id, &b.1.id, b.2.kind, &b.2.attributes))
+        });
+        edges
+    }
+}

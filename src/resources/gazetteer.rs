@@ -1,0 +1,155 @@
+//! The gazetteer: every known name of every country, organization and place,
+//! compiled into one leftmost-longest Aho-Corasick automaton.
+
+use super::DataFile;
+use crate::error::Result;
+use crate::graph::EntityKind;
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// Index of an entry in [`Gazetteer::entries`].
+pub type EntryId = u32;
+
+/// One known entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GazetteerEntry {
+    pub kind: EntityKind,
+    /// The canonical name (first column of the data file).
+    pub name: String,
+    /// For a place, the country it is in (canonical name), when the data says.
+    pub country: Option<String>,
+}
+
+/// What one surface form means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Surface {
+    pub entry: EntryId,
+    /// A demonym ("Kenyan") rather than a name ("Kenya").
+    pub demonym: bool,
+}
+
+/// A gazetteer hit in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GazetteerMatch {
+    pub span: Span,
+    pub surface: Surface,
+}
+
+pub struct Gazetteer {
+    pub entries: Vec<GazetteerEntry>,
+    surfaces: Vec<Surface>,
+    automaton: AhoCorasick,
+    /// Normalised name -> entry, for looking names up outside a text.
+    by_name: HashMap<String, EntryId>,
+}
+
+impl Gazetteer {
+    pub fn build(countries: &DataFile, organizations: &DataFile, locations: &DataFile) -> Result<Gazetteer> {
+        let mut builder = Builder::default();
+        for (line_no, line) in countries.lines() {
+            let columns = columns(countries, line_no, line, 1, 3)?;
+            let entry = builder.entry(EntityKind::Country, columns[0], None);
+            builder.names(entry, columns.iter().take(2).copied(), false);
+            if let Some(demonyms) = columns.get(2) {
+                builder.names(entry, [*demonyms], true);
+            }
+        }
+        for (line_no, line) in organizations.lines() {
+            let columns = columns(organizations, line_no, line, 1, 2)?;
+            let entry = builder.entry(EntityKind::Organization, columns[0], None);
+            builder.names(entry, columns.iter().copied(), false);
+        }
+        for (line_no, line) in locations.lines() {
+            let columns = columns(locations, line_no, line, 1, 3)?;
+            let country = columns.get(2).filter(|c| !c.is_empty()).map(|c| c.to_string());
+            let entry = builder.entry(EntityKind::Location, columns[0], country);
+            builder.names(entry, columns.iter().take(2).copied(), false);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&builder.patterns)
+            .expect("gazetteer automaton builds");
+        Ok(Gazetteer { entries: builder.entries, surfaces: builder.surfaces, automaton, by_name: builder.by_name })
+    }
+
+    /// Every whole-word hit in `text[within]`, leftmost-longest, case-sensitive.
+    /// A hit must not touch a letter or digit on either side (hyphens and
+    /// apostrophes are boundaries, so "Kenya-led" and "Kenya’s" hit "Kenya").
+    pub fn find(&self, text: &str, within: Span) -> Vec<GazetteerMatch> {
+        let haystack = within.text(text);
+        let base = within.start as usize;
+        self.automaton
+            .find_iter(haystack)
+            .filter(|hit| is_word_boundary(haystack, hit.start(), hit.end()))
+            .map(|hit| GazetteerMatch {
+                span: Span::new(base + hit.start(), base + hit.end()),
+                surface: self.surfaces[hit.pattern().as_usize()],
+            })
+            .collect()
+    }
+
+    pub fn entry(&self, id: EntryId) -> &GazetteerEntry {
+        &self.entries[id as usize]
+    }
+
+    /// The entry whose name or alias normalises to `name`.
+    pub fn lookup(&self, name: &str) -> Option<EntryId> {
+        self.by_name.get(&crate::text::normalize_name(name)).copied()
+    }
+}
+
+/// True when `text[start..end]` is not glued to a letter or digit on either side.
+pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn columns<'a>(file: &DataFile, line_no: usize, line: &'a str, min: usize, max: usize) -> Result<Vec<&'a str>> {
+    let columns: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if columns.len() < min || columns.len() > max || columns[0].is_empty() {
+        return Err(file.error(
+            line_no,
+            format!("expected {min} to {max} tab-separated columns (name, then '|'-separated alternatives), found {}", columns.len()),
+        ));
+    }
+    Ok(columns)
+}
+
+#[derive(Default)]
+struct Builder {
+    entries: Vec<GazetteerEntry>,
+    surfaces: Vec<Surface>,
+    patterns: Vec<String>,
+    seen: HashMap<String, usize>,
+    by_name: HashMap<String, EntryId>,
+}
+
+impl Builder {
+    fn entry(&mut self, kind: EntityKind, name: &str, country: Option<String>) -> EntryId {
+        self.entries.push(GazetteerEntry { kind, name: name.to_string(), country });
+        (self.entries.len() - 1) as EntryId
+    }
+
+    /// Adds every `|`-separated form of `cells`; the first entry to claim a
+    /// form keeps it. A form starting with "The " also matches with "the ".
+    fn names<'a>(&mut self, entry: EntryId, cells: impl IntoIterator<Item = &'a str>, demonym: bool) {
+        for cell in cells {
+            for form in cell.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+                let lowered_article = form.strip_prefix("The ").map(|rest| format!("the {rest}"));
+                for variant in std::iter::once(form.to_string()).chain(lowered_article) {
+                    if self.seen.contains_key(&variant) {
+                        continue;
+                    }
+                    self.seen.insert(variant.clone(), self.patterns.len());
+                    if !demonym {
+                        self.by_name.entry(crate::text::normalize_name(&variant)).or_insert(entry);
+                    }
+                    self.patterns.push(variant);
+                    self.surfaces.push(Surface { entry, demonym });
+                }
+            }
+        }
+    }
+}

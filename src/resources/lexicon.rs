@@ -1,0 +1,129 @@
+//! Word lists: given names, titles, head words, stopwords, calendar words,
+//! speech verbs and page furniture, each from its own data file.
+
+use super::DataFile;
+use crate::error::Result;
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// A set of words or phrases, compared case-insensitively unless built exact.
+#[derive(Default)]
+pub struct WordList {
+    words: HashSet<String>,
+    exact: bool,
+}
+
+impl WordList {
+    fn from_file(file: &DataFile, exact: bool) -> WordList {
+        let words = file
+            .lines()
+            .map(|(_, line)| {
+                let word = line.trim();
+                if exact {
+                    word.to_string()
+                } else {
+                    word.to_lowercase()
+                }
+            })
+            .collect();
+        WordList { words, exact }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        if self.exact || !word.chars().any(char::is_uppercase) {
+            self.words.contains(word)
+        } else {
+            self.words.contains(&word.to_lowercase())
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// Page furniture rules, from `data/furniture.toml`.
+#[derive(Debug, Default, Deserialize)]
+pub struct Furniture {
+    /// A line equal to one of these (case-insensitive) starts a block of
+    /// unrelated teasers that runs to the end of the document.
+    pub block_starts: Vec<String>,
+    /// A line equal to one of these (case-insensitive) is dropped.
+    pub lines: Vec<String>,
+    /// A line starting with one of these (case-insensitive) is dropped.
+    pub line_prefixes: Vec<String>,
+    /// A line starting with one of these and shorter than `byline_max_chars` is a byline.
+    pub byline_prefixes: Vec<String>,
+    pub byline_max_chars: usize,
+}
+
+pub struct Lexicon {
+    pub given_names: WordList,
+    pub title_modifiers: WordList,
+    /// Capitalised head words that end an organization name ("Council", "Police").
+    pub org_heads: WordList,
+    /// Lowercase nouns that, after a capitalised name, make it an organization ("gang").
+    pub org_nouns: WordList,
+    /// Head words that end a place name ("Valley", "Hotel").
+    pub location_heads: WordList,
+    /// Lowercase nouns that introduce a place ("town of", "neighbourhood of").
+    pub location_cues: WordList,
+    pub stopwords: WordList,
+    pub calendar: WordList,
+    pub speech_verbs: WordList,
+    pub furniture: Furniture,
+    /// Titles and roles ("prime minister", "secretary of state"), matched
+    /// case-insensitively, leftmost-longest.
+    titles: AhoCorasick,
+    title_names: Vec<String>,
+}
+
+impl Lexicon {
+    pub fn build<'a>(file: &impl Fn(&str) -> DataFile<'a>) -> Result<Lexicon> {
+        let titles_file = file("titles.txt");
+        let title_names: Vec<String> = titles_file.lines().map(|(_, line)| line.trim().to_lowercase()).collect();
+        let titles = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&title_names)
+            .expect("title automaton builds");
+        let furniture_file = file("furniture.toml");
+        let furniture: Furniture =
+            toml::from_str(furniture_file.text).map_err(|e| furniture_file.error(line_of(furniture_file.text, e.span()), e.message()))?;
+        Ok(Lexicon {
+            given_names: WordList::from_file(&file("given_names.txt"), true),
+            title_modifiers: WordList::from_file(&file("title_modifiers.txt"), false),
+            org_heads: WordList::from_file(&file("org_heads.txt"), true),
+            org_nouns: WordList::from_file(&file("org_nouns.txt"), false),
+            location_heads: WordList::from_file(&file("location_heads.txt"), true),
+            location_cues: WordList::from_file(&file("location_cues.txt"), false),
+            stopwords: WordList::from_file(&file("stopwords.txt"), false),
+            calendar: WordList::from_file(&file("calendar.txt"), false),
+            speech_verbs: WordList::from_file(&file("speech_verbs.txt"), false),
+            furniture,
+            titles,
+            title_names,
+        })
+    }
+
+    /// Title phrases in `text[within]`, whole words only, as (span, canonical title).
+    pub fn find_titles(&self, text: &str, within: Span) -> Vec<(Span, &str)> {
+        let haystack = within.text(text);
+        let base = within.start as usize;
+        self.titles
+            .find_iter(haystack)
+            .filter(|hit| super::gazetteer::is_word_boundary(haystack, hit.start(), hit.end()))
+            .map(|hit| (Span::new(base + hit.start(), base + hit.end()), self.title_names[hit.pattern().as_usize()].as_str()))
+            .collect()
+    }
+}
+
+fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> usize {
+    span.map(|range| text[..range.start.min(text.len())].lines().count().max(1)).unwrap_or(1)
+}
