@@ -15,6 +15,7 @@
 pub mod json;
 pub mod merge;
 pub mod query;
+pub mod sample;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,4 @@
+//! Integration tests of `newsgraph cli`.
+
+#[allow(unused_imports)]
+use crate::support;

@@ -1,0 +1,4 @@
+//! Integration tests of `newsgraph eval`.
+
+#[allow(unused_imports)]
+use crate::support;

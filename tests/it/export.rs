@@ -1,0 +1,4 @@
+//! Integration tests of `newsgraph export`.
+
+#[allow(unused_imports)]
+use crate::support;

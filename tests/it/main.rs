@@ -1,0 +1,8 @@
+//! Integration tests: one binary that runs the real `newsgraph` CLI.
+
+mod support;
+
+mod cli;
+mod eval;
+mod export;
+mod query;

@@ -1,0 +1,52 @@
+//! Helpers shared by the integration tests: the binary, a temporary folder,
+//! and paths to the shared seeds corpus and gold file.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The crate root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/corpus/seeds` beside the checkout.
+pub fn seeds_dir() -> PathBuf {
+    root().join("../shared/corpus/seeds")
+}
+
+/// `../shared/gold/seeds.gold.json` beside the checkout.
+pub fn seeds_gold() -> PathBuf {
+    root().join("../shared/gold/seeds.gold.json")
+}
+
+pub fn examples_dir() -> PathBuf {
+    root().join("examples/articles")
+}
+
+/// Runs `newsgraph ARGS` in `dir` and returns its output.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph")).args(args).current_dir(dir).output().expect("newsgraph runs")
+}
+
+/// Runs `newsgraph ARGS`, asserts success, and returns stdout.
+pub fn run_ok(dir: &Path, args: &[&str]) -> String {
+    let output = run_in(dir, args);
+    assert!(
+        output.status.success(),
+        "newsgraph {args:?} failed: {}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("stdout is UTF-8")
+}
+
+/// Builds the graph of `inputs` into a fresh temporary folder; returns the folder.
+pub fn build(inputs: &[&Path]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let mut args: Vec<String> = vec!["build".into()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    args.extend(["-o".into(), out.path().display().to_string()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    run_ok(&root(), &refs);
+    out
+}
