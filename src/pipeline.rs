@@ -3,7 +3,10 @@
 
 use crate::cli::{BuildArgs, DrawArgs};
 use crate::document::{clean, Document};
-use crate::entity::LocalEntity;
+use crate::entity::{self, CorpusPeople, LocalEntity};
+use crate::graph::EntityKind;
+use crate::mention::{self, known::KnownNames, Detection};
+use crate::relation;
 use crate::error::Result;
 use crate::graph::KnowledgeGraph;
 use crate::mention::Mention;
@@ -41,21 +44,62 @@ pub fn prepare(resources: &Resources, mut document: Document) -> (Document, Segm
 }
 
 /// Analyses every document (in parallel) and merges them into one graph.
+///
+/// Two passes: the first finds each document's mentions on its own; then the
+/// names established anywhere (people named in full, organizations and
+/// places found by a rule) are shared, and the second pass finds their other
+/// mentions, resolves entities and extracts relations.
 pub fn build_graph(resources: &Resources, documents: &[Document], cooccurrence: bool) -> KnowledgeGraph {
-    let prepared: Vec<(Document, Segmentation)> =
-        documents.par_iter().map(|document| prepare(resources, document.clone())).collect();
-    let analyses: Vec<DocumentAnalysis> = prepared
-        .into_par_iter()
-        .map(|(document, segmentation)| DocumentAnalysis {
-            document,
-            segmentation,
-            mentions: Vec::new(),
-            entities: Vec::new(),
-            mention_entity: Vec::new(),
-            relations: Vec::new(),
+    let first_pass: Vec<(Document, Segmentation, Detection)> = documents
+        .par_iter()
+        .map(|document| {
+            let (document, segmentation) = prepare(resources, document.clone());
+            let detection = mention::detect(resources, &document, &segmentation);
+            (document, segmentation, detection)
         })
         .collect();
-    crate::graph::merge::merge(&analyses, cooccurrence)
+    let known = KnownNames::collect(first_pass.iter().map(|(d, _, det)| (d.text.as_str(), det.mentions.as_slice())));
+    let mut people = CorpusPeople::default();
+    for (document, _, detection) in &first_pass {
+        for mention in detection.mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+            people.add(mention.span.text(&document.text));
+        }
+    }
+    let analyses: Vec<DocumentAnalysis> = first_pass
+        .into_par_iter()
+        .map(|(document, segmentation, mut detection)| {
+            mention::add_known(&known, &document, &segmentation, &mut detection);
+            let resolved = entity::resolve(resources, &document, detection, &people);
+            let mut analysis = DocumentAnalysis {
+                document,
+                segmentation,
+                mentions: resolved.mentions,
+                entities: resolved.entities,
+                mention_entity: resolved.mention_entity,
+                relations: Vec::new(),
+            };
+            analysis.relations = relation::extract(&analysis.context(resources));
+            if cooccurrence {
+                analysis.relations.extend(relation::cooccurrence(&analysis.context(resources)));
+            }
+            analysis
+        })
+        .collect();
+    crate::graph::merge::merge(resources, &analyses, cooccurrence)
+}
+
+impl DocumentAnalysis {
+    /// The view of this analysis that relation extractors take.
+    pub fn context<'a>(&'a self, resources: &'a Resources) -> DocContext<'a> {
+        DocContext {
+            resources,
+            document: &self.document,
+            segmentation: &self.segmentation,
+            mentions: &self.mentions,
+            entities: &self.entities,
+            mention_entity: &self.mention_entity,
+        }
+    }
 }
 
 /// `newsgraph build`.

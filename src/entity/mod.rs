@@ -16,3 +16,8 @@ pub struct LocalEntity {
     /// Indices into the document's mentions, in text order.
     pub mentions: Vec<usize>,
 }
+
+pub mod keys;
+pub mod resolve;
+
+pub use resolve::{resolve, CorpusPeople, Resolved};

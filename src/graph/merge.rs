@@ -1,8 +1,182 @@
-//! Folding per-document analyses into one knowledge graph (to be written).
+//! Folding per-document analyses, in document-id order, into one knowledge
+//! graph: one node per entity across documents, one edge per relation with
+//! all of its evidence.
+//!
+//! Entities of different documents are one node when their merge keys agree
+//! ([`crate::entity::resolve::entity_key`]) or when they share an acronym or a
+//! multi-word alias of the same kind.
+//! **Invariant:** the result depends only on the analyses' contents and
+//! order, never on thread timing or hash order.
 
-use super::KnowledgeGraph;
+use super::{DocumentMeta, EntityId, EntityNode, Evidence, KnowledgeGraph, MentionRecord, RelationEdge, RelationKind};
+use crate::entity::resolve::entity_key;
 use crate::pipeline::DocumentAnalysis;
+use crate::resources::Resources;
+use crate::span::CharIndex;
+use crate::text::normalize_name;
+use petgraph::stable_graph::NodeIndex;
+use std::collections::{BTreeMap, BTreeSet};
 
-pub fn merge(_analyses: &[DocumentAnalysis], _cooccurrence: bool) -> KnowledgeGraph {
-    KnowledgeGraph::default()
+/// How many co-occurrence sentences an edge keeps as evidence (the weight counts all).
+const CO_OCCURRENCE_EVIDENCE: usize = 3;
+
+/// Merges the analyses into one graph. `analyses` must be sorted by document id.
+pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis], cooccurrence: bool) -> KnowledgeGraph {
+    let mut graph = KnowledgeGraph::default();
+    graph.meta.documents = analyses
+        .iter()
+        .map(|a| DocumentMeta {
+            id: a.document.id.0.clone(),
+            date: a.document.date.clone(),
+            title: a.document.title.clone(),
+            path: Some(a.document.path.display().to_string()),
+        })
+        .collect();
+
+    // Union the (document, entity) pairs by key and by shared distinctive aliases.
+    let locals: Vec<(usize, usize)> =
+        analyses.iter().enumerate().flat_map(|(d, a)| (0..a.entities.len()).map(move |e| (d, e))).collect();
+    let mut parent: Vec<usize> = (0..locals.len()).collect();
+    fn find(parent: &mut [usize], x: usize) -> usize {
+        let mut root = x;
+        while parent[root] != root {
+            root = parent[root];
+        }
+        parent[x] = root;
+        root
+    }
+    let mut owner: BTreeMap<String, usize> = BTreeMap::new();
+    for (idx, &(d, e)) in locals.iter().enumerate() {
+        let entity = &analyses[d].entities[e];
+        let mut keys = vec![entity_key(resources, entity.kind, &entity.name)];
+        for alias in &entity.aliases {
+            let is_acronym = alias.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !alias.chars().any(char::is_lowercase);
+            if entity.kind != super::EntityKind::Person && (is_acronym || alias.contains(' ')) {
+                keys.push(format!("{}:alias:{}", entity.kind, normalize_name(alias)));
+            }
+        }
+        for key in keys {
+            match owner.get(&key) {
+                Some(&first) => {
+                    let (a, b) = (find(&mut parent, first), find(&mut parent, idx));
+                    parent[a.max(b)] = a.min(b);
+                }
+                None => {
+                    owner.insert(key, idx);
+                }
+            }
+        }
+    }
+
+    // One node per group.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for idx in 0..locals.len() {
+        groups.entry(find(&mut parent, idx)).or_default().push(idx);
+    }
+    let char_indexes: Vec<CharIndex> = analyses.iter().map(|a| CharIndex::new(&a.document.text)).collect();
+    let mut node_of_local: BTreeMap<(usize, usize), NodeIndex> = BTreeMap::new();
+    let mut nodes: Vec<(EntityNode, Vec<usize>)> = groups
+        .values()
+        .map(|members| (group_node(analyses, &locals, &char_indexes, members), members.clone()))
+        .collect();
+    nodes.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    let mut used_ids: BTreeSet<EntityId> = BTreeSet::new();
+    for (mut node, members) in nodes {
+        let base = node.id.0.clone();
+        let mut suffix = 2;
+        while used_ids.contains(&node.id) {
+            node.id = EntityId(format!("{base}-{suffix}"));
+            suffix += 1;
+        }
+        used_ids.insert(node.id.clone());
+        let index = graph.add_node(node);
+        for member in members {
+            node_of_local.insert(locals[member], index);
+        }
+    }
+
+    // Edges: one per (source, target, kind, attributes), evidence accumulated in document order.
+    let mut edges: BTreeMap<(NodeIndex, NodeIndex, RelationKind, BTreeMap<String, String>), RelationEdge> = BTreeMap::new();
+    for (d, analysis) in analyses.iter().enumerate() {
+        let text = analysis.document.text.as_str();
+        let chars = &char_indexes[d];
+        for relation in &analysis.relations {
+            let (Some(&source), Some(&target)) = (node_of_local.get(&(d, relation.source)), node_of_local.get(&(d, relation.target))) else {
+                continue;
+            };
+            if source == target {
+                continue;
+            }
+            let (source, target) = if relation.kind.is_symmetric() && graph.graph[source].id > graph.graph[target].id { (target, source) } else { (source, target) };
+            let sentence = analysis.segmentation.sentences[relation.sentence as usize].span;
+            let (sentence_start, sentence_end) = chars.char_span(sentence);
+            let (trigger_start, trigger_end) = chars.char_span(relation.trigger);
+            let evidence = Evidence {
+                doc: analysis.document.id.0.clone(),
+                date: analysis.document.date.clone(),
+                quote: sentence.text(text).to_string(),
+                sentence_start,
+                sentence_end,
+                trigger_start,
+                trigger_end,
+                trigger: relation.trigger.text(text).to_string(),
+                rule: relation.rule.to_string(),
+                confidence: relation.confidence,
+            };
+            let edge = edges.entry((source, target, relation.kind, relation.attributes.clone())).or_insert_with(|| RelationEdge {
+                kind: relation.kind,
+                attributes: relation.attributes.clone(),
+                evidence: Vec::new(),
+                confidence: 0.0,
+                weight: 0,
+            });
+            edge.weight += 1;
+            edge.confidence = edge.confidence.max(relation.confidence);
+            if !edge.evidence.contains(&evidence) && (relation.kind != RelationKind::CoOccurs || edge.evidence.len() < CO_OCCURRENCE_EVIDENCE) {
+                edge.evidence.push(evidence);
+            }
+        }
+        if cooccurrence {
+            let _ = text;
+        }
+    }
+    for ((source, target, _, _), edge) in edges {
+        graph.graph.add_edge(source, target, edge);
+    }
+    graph
+}
+
+/// The node for one group of document entities.
+fn group_node(analyses: &[DocumentAnalysis], locals: &[(usize, usize)], char_indexes: &[CharIndex], members: &[usize]) -> EntityNode {
+    let mut kind_votes: BTreeMap<super::EntityKind, usize> = BTreeMap::new();
+    let mut name_votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut aliases = BTreeSet::new();
+    let mut documents = BTreeSet::new();
+    let mut mentions = Vec::new();
+    for &member in members {
+        let (d, e) = locals[member];
+        let analysis = &analyses[d];
+        let entity = &analysis.entities[e];
+        *kind_votes.entry(entity.kind).or_default() += entity.mentions.len();
+        let vote = name_votes.entry(entity.name.as_str()).or_default();
+        vote.0 += 1;
+        vote.1 += entity.mentions.len();
+        aliases.extend(entity.aliases.iter().cloned());
+        documents.insert(analysis.document.id.0.clone());
+        for &mention_idx in &entity.mentions {
+            let span = analysis.mentions[mention_idx].span;
+            let (start, end) = char_indexes[d].char_span(span);
+            mentions.push(MentionRecord { doc: analysis.document.id.0.clone(), start, end, text: span.text(&analysis.document.text).to_string() });
+        }
+    }
+    let kind = kind_votes.iter().max_by_key(|(kind, votes)| (**votes, std::cmp::Reverse(**kind))).map(|(k, _)| *k).expect("members");
+    let label = name_votes
+        .iter()
+        .max_by_key(|(name, (docs, count))| (*docs, *count, name.split_whitespace().count(), std::cmp::Reverse(**name)))
+        .map(|(name, _)| name.to_string())
+        .expect("members");
+    mentions.sort();
+    mentions.dedup();
+    aliases.insert(label.clone());
+    EntityNode { id: EntityId::new(kind, &label), kind, label, aliases, mention_count: mentions.len(), documents, mentions }
 }

@@ -49,3 +49,143 @@ pub struct Mention {
     pub kind: EntityKind,
     pub source: MentionSource,
 }
+
+pub mod acronym;
+pub mod classify;
+pub mod known;
+pub mod units;
+
+use crate::document::Document;
+use crate::resources::Resources;
+use crate::segment::Segmentation;
+use std::collections::BTreeSet;
+
+/// A single capitalised word that may stand for a named entity: a surname
+/// ("Robinson said"), a head word ("the Council"), or a known name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShortForm {
+    pub span: Span,
+    pub sentence: u32,
+    /// Right after a title ("President Ruto").
+    pub titled: bool,
+    /// Right after "Mr.", "Ms.", "Dr." ...
+    pub honorific: bool,
+}
+
+/// What detection found in one document.
+#[derive(Clone, Debug, Default)]
+pub struct Detection {
+    pub mentions: Vec<Mention>,
+    /// Pairs of mention spans that name the same entity (acronym and expansion, "X/Y").
+    pub links: Vec<(Span, Span)>,
+    pub short_forms: Vec<ShortForm>,
+    /// Capitalised names that no rule classified.
+    pub unknown: Vec<(Span, u32)>,
+    /// Acronyms defined by ordinary words ("CONOPS"): never entities in this document.
+    pub non_entities: BTreeSet<String>,
+}
+
+/// Finds the mentions of one document (first pass: no corpus knowledge).
+pub fn detect(resources: &Resources, document: &Document, segmentation: &Segmentation) -> Detection {
+    let text = document.text.as_str();
+    let mut detection = Detection::default();
+    for (sentence_idx, sentence) in segmentation.sentences.iter().enumerate() {
+        let first_token = sentence.tokens.start as usize;
+        let tokens = segmentation.sentence_tokens(sentence);
+        let units = units::units(resources, text, tokens, first_token, sentence.span);
+        let sentence_units = classify::SentenceUnits { resources, text, units: &units, sentence: sentence_idx as u32, headline: sentence.headline };
+        for unit in units.iter().filter(|u| u.kind == units::UnitKind::Resolution) {
+            detection.mentions.push(Mention { span: unit.span, sentence: sentence_idx as u32, kind: EntityKind::Resolution, source: MentionSource::Pattern(PatternRule::Resolution) });
+        }
+        if !sentence.headline {
+            for definition in acronym::find(resources, text, &units) {
+                add_acronym_definition(resources, text, sentence_idx as u32, definition, &mut detection);
+            }
+        }
+        for run in units::runs(resources, text, &units) {
+            classify::classify_run(&sentence_units, run, &mut detection);
+        }
+    }
+    link_slash_alternatives(text, &mut detection);
+    drop_overlaps(&mut detection);
+    detection
+}
+
+fn add_acronym_definition(resources: &Resources, text: &str, sentence: u32, definition: acronym::AcronymDefinition, detection: &mut Detection) {
+    let org = |span| Mention { span, sentence, kind: EntityKind::Organization, source: MentionSource::Pattern(PatternRule::OrgAcronym) };
+    match definition {
+        acronym::AcronymDefinition::Name { acronym, expansion } => {
+            let kind = resources.gazetteer.lookup(expansion.text(text)).map(|entry| resources.gazetteer.entry(entry).kind);
+            let mut expansion_mention = org(expansion);
+            expansion_mention.kind = kind.unwrap_or(EntityKind::Organization);
+            let mut acronym_mention = org(acronym);
+            acronym_mention.kind = expansion_mention.kind;
+            detection.mentions.push(expansion_mention);
+            detection.mentions.push(acronym_mention);
+            detection.links.push((expansion, acronym));
+        }
+        acronym::AcronymDefinition::Named { acronym } => detection.mentions.push(org(acronym)),
+        acronym::AcronymDefinition::NotAnEntity { acronym } => {
+            detection.non_entities.insert(acronym);
+        }
+    }
+}
+
+/// "Eyes Wide Open Foundation/Fondasyon Je Klere": the name after the slash is the same organization.
+fn link_slash_alternatives(text: &str, detection: &mut Detection) {
+    let mut promoted = Vec::new();
+    for mention in detection.mentions.iter().filter(|m| m.kind == EntityKind::Organization) {
+        let after = &text[mention.span.end as usize..];
+        if let Some(rest) = after.strip_prefix('/') {
+            let start = mention.span.end + 1;
+            if let Some(&(span, sentence)) = detection.unknown.iter().find(|(span, _)| span.start == start) {
+                let _ = rest;
+                promoted.push((Mention { span, sentence, kind: EntityKind::Organization, source: mention.source }, mention.span));
+            }
+        }
+    }
+    for (mention, other) in promoted {
+        detection.unknown.retain(|(span, _)| *span != mention.span);
+        detection.links.push((other, mention.span));
+        detection.mentions.push(mention);
+    }
+}
+
+/// Keeps the longest of overlapping mentions (acronym expansions included),
+/// and drops short forms and unknowns inside a kept mention.
+pub fn drop_overlaps(detection: &mut Detection) {
+    let mut mentions = std::mem::take(&mut detection.mentions);
+    mentions.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for mention in mentions {
+        if !kept.iter().any(|k| k.span.overlaps(mention.span)) {
+            kept.push(mention);
+        }
+    }
+    kept.sort_by_key(|m| (m.span.start, m.span.end));
+    detection.short_forms.retain(|s| !kept.iter().any(|k| k.span.overlaps(s.span)));
+    detection.unknown.retain(|(span, _)| !kept.iter().any(|k| k.span.overlaps(*span)));
+    detection.mentions = kept;
+}
+
+/// Second pass: adds mentions of names the corpus established elsewhere.
+pub fn add_known(known: &known::KnownNames, document: &Document, segmentation: &Segmentation, detection: &mut Detection) {
+    let text = document.text.as_str();
+    for (sentence_idx, sentence) in segmentation.sentences.iter().enumerate() {
+        for (span, kind) in known.find(text, sentence.span) {
+            let name = span.text(text);
+            if detection.non_entities.contains(name) {
+                continue;
+            }
+            // A longer known name replaces the shorter mentions inside it.
+            let overlapping: Vec<Mention> = detection.mentions.iter().filter(|m| m.span.overlaps(span)).copied().collect();
+            if overlapping.iter().all(|m| span.contains(m.span) && m.span != span) {
+                detection.mentions.retain(|m| !span.contains(m.span));
+                detection.mentions.push(Mention { span, sentence: sentence_idx as u32, kind, source: MentionSource::Pattern(PatternRule::KnownName) });
+            }
+        }
+    }
+    detection.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    detection.short_forms.retain(|s| !detection.mentions.iter().any(|k| k.span.overlaps(s.span)));
+    detection.unknown.retain(|(span, _)| !detection.mentions.iter().any(|k| k.span.overlaps(*span)));
+}

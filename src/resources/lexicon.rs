@@ -72,6 +72,8 @@ pub struct Lexicon {
     pub org_nouns: WordList,
     /// Head words that end a place name ("Valley", "Hotel").
     pub location_heads: WordList,
+    /// Head words of names that are neither people nor places nor organizations ("Prize", "Act").
+    pub other_heads: WordList,
     /// Lowercase nouns that introduce a place ("town of", "neighbourhood of").
     pub location_cues: WordList,
     pub stopwords: WordList,
@@ -102,6 +104,7 @@ impl Lexicon {
             org_heads: WordList::from_file(&file("org_heads.txt"), true),
             org_nouns: WordList::from_file(&file("org_nouns.txt"), false),
             location_heads: WordList::from_file(&file("location_heads.txt"), true),
+            other_heads: WordList::from_file(&file("other_heads.txt"), true),
             location_cues: WordList::from_file(&file("location_cues.txt"), false),
             stopwords: WordList::from_file(&file("stopwords.txt"), false),
             calendar: WordList::from_file(&file("calendar.txt"), false),

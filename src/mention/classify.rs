@@ -1,0 +1,277 @@
+//! Classifying runs of capitalised units into mentions.
+//!
+//! The rules, in order (each with its example):
+//! - a title splits a run: what precedes it is processed on its own, the
+//!   words after it are a person ("Kenya President William Ruto");
+//! - a run ending in an organization head word, or joined by connectors, is
+//!   an organization ("Haitian National Police", "Bureau of ... Affairs");
+//!   one ending in a place head word is a place ("Lower Artibonite Valley");
+//! - gazetteer hits stand for themselves, and split the rest into segments;
+//! - a segment after a place cue is a place ("the town of Liancourt"), before
+//!   an organization noun an organization ("the Canaan gang");
+//! - a segment starting with a given name, or framed as a person (a role
+//!   apposition, a speech verb, "Title, Name") is a person;
+//! - one word alone is kept as a *short form*, resolved later to a person's
+//!   surname, an organization's head word or a known name;
+//! - anything else is *unknown* and only becomes a mention if the same name
+//!   is classified elsewhere in the corpus.
+//!
+//! Headlines (title case) only yield gazetteer hits: capitalisation there
+//! says nothing.
+
+use super::units::{last_word, Unit, UnitKind};
+use super::{Detection, Mention, MentionSource, PatternRule, ShortForm};
+use crate::graph::EntityKind;
+use crate::resources::Resources;
+use crate::span::Span;
+
+/// Everything classification needs about one sentence.
+pub struct SentenceUnits<'a> {
+    pub resources: &'a Resources,
+    pub text: &'a str,
+    pub units: &'a [Unit],
+    pub sentence: u32,
+    pub headline: bool,
+}
+
+impl SentenceUnits<'_> {
+    fn word(&self, idx: usize) -> &str {
+        self.units.get(idx).map(|u| u.text(self.text)).unwrap_or("")
+    }
+
+    fn is_title(&self, idx: usize) -> bool {
+        self.units.get(idx).is_some_and(|u| u.kind == UnitKind::Title)
+    }
+
+    fn is_honorific(&self, idx: usize) -> bool {
+        matches!(self.word(idx), "Mr." | "Ms." | "Mrs." | "Dr." | "Mr" | "Ms" | "Mrs" | "Dr")
+    }
+
+    fn span(&self, range: std::ops::Range<usize>) -> Span {
+        self.units[range.start].span.cover(self.units[range.end - 1].span)
+    }
+
+    fn push(&self, out: &mut Detection, span: Span, kind: EntityKind, rule: PatternRule) {
+        out.mentions.push(Mention { span, sentence: self.sentence, kind, source: MentionSource::Pattern(rule) });
+    }
+
+    fn push_gazetteer(&self, out: &mut Detection, unit: Unit) {
+        if let UnitKind::Gazetteer(surface) = unit.kind {
+            let kind = self.resources.gazetteer.entry(surface.entry).kind;
+            out.mentions.push(Mention {
+                span: unit.span,
+                sentence: self.sentence,
+                kind,
+                source: MentionSource::Gazetteer { entry: surface.entry, demonym: surface.demonym },
+            });
+        }
+    }
+}
+
+/// Classifies the run `units[range]` into mentions, short forms and unknowns.
+pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut Detection) {
+    let lexicon = &s.resources.lexicon;
+    let (mut start, end) = (range.start, range.end);
+    // Sentence openers, calendar words and a leading "The" are not part of a name.
+    let mut capital_the = false;
+    while start < end {
+        let word = s.word(start);
+        let unit = s.units[start];
+        if word == "The" && !matches!(unit.kind, UnitKind::Gazetteer(_)) {
+            capital_the = start > 0;
+            start += 1;
+        } else if unit.kind == UnitKind::Word && (lexicon.stopwords.contains(word) || lexicon.calendar.contains(word)) {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    if start >= end {
+        return;
+    }
+    // Calendar words inside a run split it ("Monday Kenya").
+    if let Some(split) = (start..end).find(|&i| s.units[i].kind == UnitKind::Word && lexicon.calendar.contains(s.word(i))) {
+        classify_run(s, start..split, out);
+        classify_run(s, split + 1..end, out);
+        return;
+    }
+    if s.headline {
+        s.units[start..end].iter().for_each(|unit| s.push_gazetteer(out, *unit));
+        return;
+    }
+    if let Some(title) = (start..end).rev().find(|&i| s.is_title(i) && !(i > start && s.units[i - 1].kind == UnitKind::Lower)) {
+        classify_titled(s, start..end, title, out);
+        return;
+    }
+    let last = s.units[end - 1];
+    let has_connector = s.units[start..end].iter().any(|u| u.kind == UnitKind::Lower);
+    let is_gazetteer = |u: &Unit| matches!(u.kind, UnitKind::Gazetteer(_));
+    let all_gazetteer = s.units[start..end].iter().all(is_gazetteer);
+    if !all_gazetteer && end - start >= 2 && last.kind == UnitKind::Word {
+        if lexicon.location_heads.contains(last_word(last.text(s.text))) {
+            s.push(out, s.span(start..end), EntityKind::Location, PatternRule::LocationHeadWord);
+            return;
+        }
+        if lexicon.org_heads.contains(last_word(last.text(s.text))) || has_connector {
+            s.push(out, s.span(start..end), EntityKind::Organization, PatternRule::OrgHeadWord);
+            return;
+        }
+    }
+    // Gazetteer hits stand alone and cut the rest into segments.
+    let mut segment_start = start;
+    for idx in start..=end {
+        if idx == end || is_gazetteer(&s.units[idx]) {
+            if segment_start < idx {
+                classify_segment(s, segment_start..idx, capital_the && segment_start == start, out);
+            }
+            if idx < end {
+                s.push_gazetteer(out, s.units[idx]);
+            }
+            segment_start = idx + 1;
+        }
+    }
+}
+
+/// A run with a title at `title`: the part before it stands alone, the words after it name a person.
+fn classify_titled(s: &SentenceUnits, range: std::ops::Range<usize>, title: usize, out: &mut Detection) {
+    if range.start < title {
+        classify_run(s, range.start..title, out);
+    }
+    let after = title + 1..range.end;
+    if after.is_empty() {
+        return;
+    }
+    let name_end = (after.start..after.end).find(|&i| !matches!(s.units[i].kind, UnitKind::Word | UnitKind::Initial | UnitKind::Nickname | UnitKind::Lower)).unwrap_or(after.end);
+    if name_end == after.start {
+        classify_run(s, after, out);
+        return;
+    }
+    let name = after.start..name_end;
+    if name.len() == 1 {
+        let honorific = s.is_honorific(title);
+        out.short_forms.push(ShortForm { span: s.units[name.start].span, sentence: s.sentence, titled: true, honorific });
+    } else if !ends_in_non_person_head(s, name.end - 1) {
+        s.push(out, s.span(name.clone()), EntityKind::Person, PatternRule::PersonAfterTitle);
+    }
+    if name_end < range.end {
+        classify_run(s, name_end..range.end, out);
+    }
+}
+
+fn ends_in_non_person_head(s: &SentenceUnits, idx: usize) -> bool {
+    let word = last_word(s.word(idx));
+    let lexicon = &s.resources.lexicon;
+    lexicon.org_heads.contains(word) || lexicon.location_heads.contains(word) || lexicon.other_heads.contains(word)
+}
+
+/// A segment of capitalised words with no gazetteer hit inside.
+fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_the: bool, out: &mut Detection) {
+    let lexicon = &s.resources.lexicon;
+    let span = s.span(range.clone());
+    let n_words = range.len();
+    if follows_location_cue(s, range.start) {
+        s.push(out, span, EntityKind::Location, PatternRule::LocationCue);
+        return;
+    }
+    if precedes_org_noun(s, range.end) {
+        s.push(out, span, EntityKind::Organization, PatternRule::OrgNoun);
+        return;
+    }
+    let first = s.units[range.start];
+    if n_words == 1 {
+        let word = first.text(s.text);
+        let is_acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if is_acronym && (follows_org_noun(s, range.start) || org_apposition(s, range.end)) {
+            s.push(out, span, EntityKind::Organization, PatternRule::OrgAcronym);
+        } else if first.kind == UnitKind::Word {
+            out.short_forms.push(ShortForm { span, sentence: s.sentence, titled: false, honorific: false });
+        }
+        return;
+    }
+    if ends_in_non_person_head(s, range.end - 1) {
+        out.unknown.push((span, s.sentence));
+        return;
+    }
+    let person_like = s.units[range.clone()].iter().all(|u| matches!(u.kind, UnitKind::Word | UnitKind::Initial | UnitKind::Nickname | UnitKind::Lower)) && n_words <= 5;
+    if person_like && first.kind == UnitKind::Word && is_given_name(s, first.text(s.text)) && !capital_the {
+        s.push(out, span, EntityKind::Person, PatternRule::PersonGivenName);
+        return;
+    }
+    if person_like && !capital_the && (role_apposition(s, range.end) || speech_context(s, range.clone()) || title_comma_before(s, range.start)) {
+        s.push(out, span, EntityKind::Person, PatternRule::PersonContext);
+        return;
+    }
+    if capital_the {
+        s.push(out, span, EntityKind::Organization, PatternRule::OrgHeadWord);
+        return;
+    }
+    out.unknown.push((span, s.sentence));
+}
+
+
+/// "Jean-Marc" is a given name when listed whole or when "Jean" is.
+fn is_given_name(s: &SentenceUnits, word: &str) -> bool {
+    let names = &s.resources.lexicon.given_names;
+    names.contains(word) || word.split('-').next().is_some_and(|first| first != word && names.contains(first))
+}
+
+/// "the town of X", "the rural town of X", "the neighbourhood X".
+fn follows_location_cue(s: &SentenceUnits, start: usize) -> bool {
+    let cue = &s.resources.lexicon.location_cues;
+    (start >= 2 && s.word(start - 1) == "of" && cue.contains(s.word(start - 2))) || (start >= 1 && s.units[start - 1].kind == UnitKind::Lower && cue.contains(s.word(start - 1)) && s.word(start - 1) != "capital")
+}
+
+/// "X gang", "“X” gang", "X vigilante movement", "X (in other words) coalition".
+fn precedes_org_noun(s: &SentenceUnits, end: usize) -> bool {
+    let mut idx = end;
+    if matches!(s.word(idx), "”" | "\"") {
+        idx += 1;
+    }
+    if s.word(idx) == "(" {
+        while idx < s.units.len() && s.word(idx) != ")" {
+            idx += 1;
+        }
+        idx += 1;
+    }
+    let nouns = &s.resources.lexicon.org_nouns;
+    let lower = |i: usize| s.units.get(i).is_some_and(|u| u.kind == UnitKind::Lower);
+    (lower(idx) && nouns.contains(s.word(idx)))
+        || (lower(idx) && !s.resources.lexicon.stopwords.contains(s.word(idx)) && lower(idx + 1) && nouns.contains(s.word(idx + 1)))
+}
+
+/// "the police union SYNAPOHA": an acronym right after an organization noun.
+fn follows_org_noun(s: &SentenceUnits, start: usize) -> bool {
+    start >= 1 && s.units[start - 1].kind == UnitKind::Lower && s.resources.lexicon.org_nouns.contains(s.word(start - 1))
+}
+
+/// "CORE, a crisis response organisation": an organization noun in an apposition.
+fn org_apposition(s: &SentenceUnits, end: usize) -> bool {
+    s.word(end) == ","
+        && matches!(s.word(end + 1), "a" | "an" | "the")
+        && (end + 2..(end + 7).min(s.units.len())).take_while(|&i| s.units[i].kind != UnitKind::Other).any(|i| s.resources.lexicon.org_nouns.contains(s.word(i)))
+}
+
+/// "X, the assistant secretary of state", "X, a Haitian professor", "X, who leads".
+fn role_apposition(s: &SentenceUnits, end: usize) -> bool {
+    if s.word(end) != "," {
+        return false;
+    }
+    if s.word(end + 1) == "who" {
+        return true;
+    }
+    (end + 1..(end + 8).min(s.units.len())).take_while(|&i| !matches!(s.word(i), "," | "." | ";" | ":")).any(|i| s.is_title(i))
+}
+
+/// "X said", "X, he said" is not enough; "said X", "according to X".
+fn speech_context(s: &SentenceUnits, range: std::ops::Range<usize>) -> bool {
+    let verbs = &s.resources.lexicon.speech_verbs;
+    let after = if s.word(range.end) == "," { range.end + 1 } else { range.end };
+    verbs.contains(s.word(after)) && s.units.get(after).is_some_and(|u| u.kind == UnitKind::Lower)
+        || (range.start >= 1 && verbs.contains(s.word(range.start - 1)) && s.units[range.start - 1].kind == UnitKind::Lower)
+        || (range.start >= 2 && s.word(range.start - 2) == "according" && s.word(range.start - 1) == "to")
+}
+
+/// "Kenya's President, William Ruto": a title, a comma, then the name.
+fn title_comma_before(s: &SentenceUnits, start: usize) -> bool {
+    start >= 2 && s.word(start - 1) == "," && (start.saturating_sub(9)..start - 1).rev().take_while(|&i| !matches!(s.word(i), "," | "." | ";" | ":" | "(" | ")")).any(|i| s.is_title(i))
+}

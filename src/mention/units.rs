@@ -1,0 +1,236 @@
+//! Units and runs: the building blocks of name detection.
+//!
+//! A *unit* is an atomic piece of a sentence: a gazetteer hit ("Trinidad and
+//! Tobago"), a title phrase ("Senior Assistant Inspector General of Police"),
+//! a resolution ("Resolution 2699 (2023)"), or one word (a hyphen chain such
+//! as "Port-au-Prince" counts as one word; so does an initial with its period).
+//! A *run* is a maximal sequence of name-like units: capitalised words,
+//! gazetteer hits, titles, and the connectors an organization name may
+//! contain ("Bureau of International Narcotics and Law Enforcement Affairs").
+
+use crate::resources::gazetteer::Surface;
+use crate::resources::Resources;
+use crate::segment::{Token, TokenShape};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitKind {
+    Gazetteer(Surface),
+    /// A title phrase, with any leading modifiers ("Acting Deputy ...").
+    Title,
+    /// "Resolution 2699", with an optional "(2023)".
+    Resolution,
+    /// A capitalised word, hyphen chain or dotted acronym.
+    Word,
+    /// An initial with its period: "N."
+    Initial,
+    /// A lowercase word (a connector inside a run, or a break).
+    Lower,
+    /// A quoted nickname inside a person name: “Barbecue”.
+    Nickname,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub span: Span,
+    pub kind: UnitKind,
+    /// Token index range `[first, last)` in the segmentation.
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Unit {
+    pub fn text(self, text: &str) -> &str {
+        self.span.text(text)
+    }
+
+    pub fn is_name_like(self) -> bool {
+        matches!(self.kind, UnitKind::Gazetteer(_) | UnitKind::Word | UnitKind::Initial | UnitKind::Nickname)
+    }
+}
+
+/// Lowercase words an organization or place name may contain between
+/// capitalised words.
+pub const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "des", "du", "la", "le", "et", "d’", "y", "del", "in"];
+/// Name particles inside person names ("Lula da Silva", "Ursula von der Leyen").
+pub const PARTICLES: &[&str] = &["da", "de", "do", "dos", "van", "von", "der", "bin", "ben", "ibn", "al", "el", "di"];
+/// Lowercase pieces that end a hyphen chain rather than continue a name ("Kenya-led").
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "led", "based", "backed", "born", "owned", "run", "funded", "style", "era", "controlled", "appointed", "speaking",
+    "aligned", "made", "type", "like", "wide", "linked", "sponsored", "brokered", "bound", "allied", "affiliated", "majority",
+];
+
+static RESOLUTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{3,5})(?:\s*\((\d{4})\))?").unwrap());
+
+/// A resolution number found in text: the span and the canonical name.
+pub fn find_resolutions(text: &str, within: Span) -> Vec<(Span, String)> {
+    let base = within.start as usize;
+    RESOLUTION
+        .captures_iter(within.text(text))
+        .map(|c| {
+            let whole = c.get(0).expect("match");
+            (Span::new(base + whole.start(), base + whole.end()), format!("Resolution {}", &c[1]))
+        })
+        .collect()
+}
+
+/// Cuts the tokens of one sentence into units.
+pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: usize, sentence: Span) -> Vec<Unit> {
+    let lexicon = &resources.lexicon;
+    // Atomic multi-token pieces, by start byte: resolutions, then gazetteer, then titles.
+    let mut atoms: Vec<(Span, UnitKind)> = Vec::new();
+    for (span, _) in find_resolutions(text, sentence) {
+        atoms.push((span, UnitKind::Resolution));
+    }
+    for hit in resources.gazetteer.find(text, sentence) {
+        atoms.push((hit.span, UnitKind::Gazetteer(hit.surface)));
+    }
+    for (span, _) in lexicon.find_titles(text, sentence) {
+        atoms.push((span, UnitKind::Title));
+    }
+    // Earlier start first; at the same start the longer wins; then by the order above.
+    atoms.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+
+    let token_starting = |byte: u32| tokens.binary_search_by_key(&byte, |t| t.span.start).ok();
+    let token_ending = |byte: u32| tokens.iter().position(|t| t.span.end == byte);
+    let mut result: Vec<Unit> = Vec::new();
+    let mut idx = 0;
+    let mut atom_idx = 0;
+    while idx < tokens.len() {
+        let token = tokens[idx];
+        while atom_idx < atoms.len() && atoms[atom_idx].0.start < token.span.start {
+            atom_idx += 1;
+        }
+        let atom = atoms[atom_idx..].iter().find(|(span, _)| span.start == token.span.start).copied();
+        if let Some((span, kind)) = atom {
+            if let (Some(first), Some(end_token)) = (token_starting(span.start), token_ending(span.end)) {
+                let unit = Unit { span, kind, first: token_offset + first, last: token_offset + end_token + 1 };
+                result.push(unit);
+                idx = end_token + 1;
+                continue;
+            }
+        }
+        let (unit, next) = word_unit(text, tokens, idx, token_offset);
+        result.push(unit);
+        idx = next;
+    }
+    extend_title_modifiers(resources, text, &mut result);
+    result
+}
+
+/// One word unit starting at token `idx`: a hyphen chain, an initial, a nickname or a single token.
+fn word_unit(text: &str, tokens: &[Token], idx: usize, token_offset: usize) -> (Unit, usize) {
+    let token = tokens[idx];
+    let word = token.span.text(text);
+    let make = |kind, last: usize| Unit { span: token.span.cover(tokens[last - 1].span), kind, first: token_offset + idx, last: token_offset + last };
+    match token.shape {
+        TokenShape::Initial if tokens.get(idx + 1).is_some_and(|t| t.span.text(text) == "." && !t.space_before) => {
+            (make(UnitKind::Initial, idx + 2), idx + 2)
+        }
+        TokenShape::Capitalized | TokenShape::Upper | TokenShape::Initial | TokenShape::Lower | TokenShape::Number => {
+            // Glue "Port" "-" "au" "-" "Prince" into one word; stop before "-led".
+            let mut end = idx + 1;
+            while end + 1 < tokens.len()
+                && tokens[end].span.text(text) == "-"
+                && !tokens[end].space_before
+                && !tokens[end + 1].space_before
+                && tokens[end + 1].is_word()
+                && !HYPHEN_SUFFIXES.contains(&tokens[end + 1].span.text(text))
+            {
+                end += 2;
+            }
+            let kind = if token.is_capitalized() || (end > idx + 1 && tokens[end - 1].is_capitalized()) {
+                UnitKind::Word
+            } else if token.shape == TokenShape::Lower {
+                UnitKind::Lower
+            } else {
+                UnitKind::Other
+            };
+            let _ = word;
+            (make(kind, end), end)
+        }
+        TokenShape::Punct
+            if matches!(word, "“" | "\"")
+                && tokens.get(idx + 1).is_some_and(|t| t.shape == TokenShape::Capitalized)
+                && tokens.get(idx + 2).is_some_and(|t| matches!(t.span.text(text), "”" | "\""))
+                && idx > 0
+                && tokens[idx - 1].is_capitalized()
+                && tokens.get(idx + 3).is_some_and(|t| t.is_capitalized()) =>
+        {
+            (make(UnitKind::Nickname, idx + 3), idx + 3)
+        }
+        _ => (make(UnitKind::Other, idx + 1), idx + 1),
+    }
+}
+
+/// "Acting" + "Deputy" + title: modifiers right before a title join it.
+fn extend_title_modifiers(resources: &Resources, text: &str, units: &mut Vec<Unit>) {
+    let mut idx = units.len();
+    while idx > 1 {
+        idx -= 1;
+        if units[idx].kind != UnitKind::Title {
+            continue;
+        }
+        while idx > 0 && matches!(units[idx - 1].kind, UnitKind::Word | UnitKind::Lower) && resources.lexicon.title_modifiers.contains(units[idx - 1].text(text)) {
+            let modifier = units.remove(idx - 1);
+            idx -= 1;
+            units[idx].span = modifier.span.cover(units[idx].span);
+            units[idx].first = modifier.first;
+        }
+    }
+}
+
+/// Maximal runs of name-like units, as index ranges into `units`.
+/// Connectors join only inside organization names (after a head word) and
+/// particles only inside person names; titles and nicknames join any run.
+pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::Range<usize>> {
+    let lexicon = &resources.lexicon;
+    let mut runs = Vec::new();
+    let mut idx = 0;
+    while idx < units.len() {
+        if !(units[idx].is_name_like() || units[idx].kind == UnitKind::Title) {
+            idx += 1;
+            continue;
+        }
+        let start = idx;
+        let mut end = idx + 1;
+        let mut has_org_head = units[idx].kind == UnitKind::Word && lexicon.org_heads.contains(last_word(units[idx].text(text)));
+        loop {
+            let Some(next) = units.get(end) else { break };
+            if next.is_name_like() || next.kind == UnitKind::Title {
+                if next.kind == UnitKind::Word && lexicon.org_heads.contains(last_word(next.text(text))) {
+                    has_org_head = true;
+                }
+                end += 1;
+                continue;
+            }
+            // A connector joins when a capitalised word follows and the run is an organization name.
+            let word = next.text(text);
+            let followed_by_name = units.get(end + 1).is_some_and(|u| u.is_name_like());
+            let followed_by_the_name = word != "the"
+                && units.get(end + 1).is_some_and(|u| u.text(text) == "the")
+                && units.get(end + 2).is_some_and(|u| u.is_name_like());
+            if next.kind == UnitKind::Lower && CONNECTORS.contains(&word) && has_org_head && word != "in" && (followed_by_name || followed_by_the_name) {
+                end += if followed_by_the_name { 2 } else { 1 };
+                continue;
+            }
+            if next.kind == UnitKind::Lower && PARTICLES.contains(&word) && followed_by_name && !has_org_head {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        runs.push(start..end);
+        idx = end;
+    }
+    runs
+}
+
+/// The last word of a hyphen chain or phrase ("Inter-Organisations" -> "Organisations").
+pub fn last_word(text: &str) -> &str {
+    text.rsplit([' ', '-']).next().unwrap_or(text)
+}
