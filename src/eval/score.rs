@@ -295,17 +295,19 @@ impl<'g> GoldIndex<'g> {
         &self.gold.entities[entity_idx]
     }
 
-    fn end(&self, id: &str) -> usize {
-        // `Gold::check` guarantees every relation end is a known entity.
-        self.by_id[id]
+    /// The entity a relation end names. `Gold::check` guarantees one; for
+    /// a `Gold` built in code without it, an unknown end matches nothing.
+    fn end(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
     }
 
     /// Required, and between required entities.
     fn relation_required(&self, relation_idx: usize) -> bool {
         let relation = &self.gold.relations[relation_idx];
         relation.required
-            && self.entity(self.end(&relation.source)).required
-            && self.entity(self.end(&relation.target)).required
+            && [&relation.source, &relation.target]
+                .into_iter()
+                .all(|end| self.end(end).is_some_and(|entity_idx| self.entity(entity_idx).required))
     }
 
     /// The verdict for a prediction that matches `gold_items`, given which are required.
@@ -463,7 +465,7 @@ fn score_relations(index: &GoldIndex, nodes: &[NodeMatch], graph: &KnowledgeGrap
         }
     }
 
-    let found_by_end = |id: &str| nodes.iter().any(|matched| matched.gold.contains(&index.end(id)));
+    let found_by_end = |id: &str| nodes.iter().any(|matched| index.end(id).is_some_and(|entity_idx| matched.gold.contains(&entity_idx)));
     let mut per_kind_gold: BTreeMap<RelationKind, (usize, usize)> = BTreeMap::new();
     for (relation_idx, relation) in relations.iter().enumerate() {
         if !index.relation_required(relation_idx) {
@@ -510,7 +512,9 @@ fn relation_matches(
     if relation.kind != kind {
         return false;
     }
-    let (gold_source, gold_target) = (index.end(&relation.source), index.end(&relation.target));
+    let (Some(gold_source), Some(gold_target)) = (index.end(&relation.source), index.end(&relation.target)) else {
+        return false;
+    };
     let forward = source.contains(&gold_source) && target.contains(&gold_target);
     let backward = source.contains(&gold_target) && target.contains(&gold_source);
     forward || (kind.is_symmetric() && backward)
@@ -528,7 +532,9 @@ fn explain_relation(
     let mut reason = FalsePositiveReason::NotInGold;
     let mut between = Vec::new();
     for relation in &index.gold.relations {
-        let (gold_source, gold_target) = (index.end(&relation.source), index.end(&relation.target));
+        let (Some(gold_source), Some(gold_target)) = (index.end(&relation.source), index.end(&relation.target)) else {
+            continue;
+        };
         let forward = source_gold.contains(&gold_source) && target_gold.contains(&gold_target);
         let backward = source_gold.contains(&gold_target) && target_gold.contains(&gold_source);
         if !forward && !backward {
@@ -844,6 +850,14 @@ mod tests {
         let scores = evaluate(&gold, &graph(&[], &[]));
         assert_eq!(counts(&scores.relations), (0, 0, 0, 0));
         assert_eq!(scores.counts.gold_relations_required, 0);
+    }
+
+    #[test]
+    fn unchecked_gold_with_an_unknown_end_does_not_panic() {
+        let mut gold = relation_gold();
+        gold.relations.push(relation("ruto", RelationKind::Met, "nobody", true));
+        let scores = evaluate(&gold, &graph(&[(Person, "Ruto", &[]), (Person, "Henry", &[])], &[("Ruto", RelationKind::Met, "Henry")]));
+        assert_eq!(counts(&scores.relations), (1, 0, 1, 2));
     }
 
     #[test]
