@@ -85,7 +85,7 @@ pub fn build_graph(resources: &Resources, documents: &[Document], cooccurrence: 
             analysis
         })
         .collect();
-    crate::graph::merge::merge(resources, &analyses, cooccurrence)
+    crate::graph::merge::merge(resources, &analyses)
 }
 
 impl DocumentAnalysis {

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 const CO_OCCURRENCE_EVIDENCE: usize = 3;
 
 /// Merges the analyses into one graph. `analyses` must be sorted by document id.
-pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis], cooccurrence: bool) -> KnowledgeGraph {
+pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeGraph {
     let mut graph = KnowledgeGraph::default();
     graph.meta.documents = analyses
         .iter()
@@ -135,9 +135,6 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis], cooccurrence:
             if !edge.evidence.contains(&evidence) && (relation.kind != RelationKind::CoOccurs || edge.evidence.len() < CO_OCCURRENCE_EVIDENCE) {
                 edge.evidence.push(evidence);
             }
-        }
-        if cooccurrence {
-            let _ = text;
         }
     }
     for ((source, target, _, _), edge) in edges {

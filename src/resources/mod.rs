@@ -58,12 +58,15 @@ impl DataFile<'_> {
 pub struct Resources {
     pub gazetteer: Gazetteer,
     pub lexicon: Lexicon,
+    /// Trigger words and examples of the relation extractors.
+    pub relations: crate::relation::triggers::RelationTriggers,
 }
 
 impl Resources {
     /// The data compiled into the binary.
     pub fn builtin() -> Result<Resources> {
-        Resources::from_files(|name| {
+        let relations = crate::relation::triggers::RelationTriggers::builtin()?;
+        Resources::from_files(relations, |name| {
             let (_, text) = DATA_FILES.iter().find(|(file, _)| *file == name).expect("known data file");
             Ok((PathBuf::from("data").join(name), std::borrow::Cow::Borrowed(*text)))
         })
@@ -71,7 +74,8 @@ impl Resources {
 
     /// The data files of folder `dir` (every file of [`DATA_FILES`] must be there).
     pub fn from_dir(dir: &Path) -> Result<Resources> {
-        Resources::from_files(|name| {
+        let relations = crate::relation::triggers::RelationTriggers::from_dir(dir)?;
+        Resources::from_files(relations, |name| {
             let path = dir.join(name);
             let text = crate::document::load::read_text(&path)?;
             Ok((path, std::borrow::Cow::Owned(text)))
@@ -79,6 +83,7 @@ impl Resources {
     }
 
     fn from_files(
+        relations: crate::relation::triggers::RelationTriggers,
         mut open: impl FnMut(&str) -> Result<(PathBuf, std::borrow::Cow<'static, str>)>,
     ) -> Result<Resources> {
         let mut files = std::collections::BTreeMap::new();
@@ -91,6 +96,6 @@ impl Resources {
         };
         let gazetteer = Gazetteer::build(&file("countries.tsv"), &file("organizations.tsv"), &file("locations.tsv"))?;
         let lexicon = Lexicon::build(&file)?;
-        Ok(Resources { gazetteer, lexicon })
+        Ok(Resources { gazetteer, lexicon, relations })
     }
 }

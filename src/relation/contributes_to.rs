@@ -1,0 +1,11 @@
+//! CONTRIBUTES_TO (to be written).
+//!
+//! What it extracts: …
+//! Triggers: `data/relations/contributes_to.toml`.
+//! Example: …
+//! Known misses: …
+
+use super::RelationCandidate;
+use crate::pipeline::DocContext;
+
+pub fn extract(_ctx: &DocContext, _out: &mut Vec<RelationCandidate>) {}

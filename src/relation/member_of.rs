@@ -1,0 +1,11 @@
+//! MEMBER_OF (to be written).
+//!
+//! What it extracts: …
+//! Triggers: `data/relations/member_of.toml`.
+//! Example: …
+//! Known misses: …
+
+use super::RelationCandidate;
+use crate::pipeline::DocContext;
+
+pub fn extract(_ctx: &DocContext, _out: &mut Vec<RelationCandidate>) {}

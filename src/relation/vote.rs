@@ -1,0 +1,11 @@
+//! VOTED_FOR, VOTED_AGAINST, ABSTAINED (to be written).
+//!
+//! What it extracts: …
+//! Triggers: `data/relations/vote.toml`.
+//! Example: …
+//! Known misses: …
+
+use super::RelationCandidate;
+use crate::pipeline::DocContext;
+
+pub fn extract(_ctx: &DocContext, _out: &mut Vec<RelationCandidate>) {}
