@@ -163,6 +163,23 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
             }
         }
     }
+    // "Silva Chau" after "Marisela Silva Chau": a multi-word tail of a fuller name.
+    let person_words: Vec<Option<Vec<String>>> = mentions
+        .iter()
+        .zip(&names)
+        .map(|(m, (name, _))| (m.kind == EntityKind::Person).then(|| name.split_whitespace().filter(|w| w.trim_end_matches('.').chars().count() > 1).map(normalize_name).collect()))
+        .collect();
+    for (short_idx, short) in person_words.iter().enumerate() {
+        let Some(short) = short.as_ref().filter(|w| w.len() >= 2) else { continue };
+        let fuller: BTreeSet<&str> = person_words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| w.as_ref().filter(|w| w.len() > short.len() && w.ends_with(short)).map(|_| names[i].1.as_str()))
+            .collect();
+        if let (1, Some(owner)) = (fuller.len(), person_words.iter().position(|w| w.as_ref().is_some_and(|w| w.len() > short.len() && w.ends_with(short)))) {
+            union.union(owner, short_idx);
+        }
+    }
     for (a, b) in &detection.links {
         let find = |span| mentions.iter().position(|m| m.span == span);
         if let (Some(a), Some(b)) = (find(*a), find(*b)) {

@@ -181,6 +181,9 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
     if n_words == 1 {
         let word = first.text(s.text);
         let is_acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if is_acronym && lexicon.stopwords.contains(word) {
+            return;
+        }
         if is_acronym && (follows_org_noun(s, range.start) || org_apposition(s, range.end)) {
             s.push(out, span, EntityKind::Organization, PatternRule::OrgAcronym);
         } else if first.kind == UnitKind::Word {
@@ -215,10 +218,20 @@ fn is_given_name(s: &SentenceUnits, word: &str) -> bool {
     names.contains(word) || word.split('-').next().is_some_and(|first| first != word && names.contains(first))
 }
 
-/// "the town of X", "the rural town of X", "the neighbourhood X".
+/// "the town of X", "the neighbourhood X", "two neighbourhoods – X and Y":
+/// a place cue, possibly before a list whose earlier items are skipped.
 fn follows_location_cue(s: &SentenceUnits, start: usize) -> bool {
     let cue = &s.resources.lexicon.location_cues;
-    (start >= 2 && s.word(start - 1) == "of" && cue.contains(s.word(start - 2))) || (start >= 1 && s.units[start - 1].kind == UnitKind::Lower && cue.contains(s.word(start - 1)) && s.word(start - 1) != "capital")
+    let is_cue = |i: usize| s.units[i].kind == UnitKind::Lower && cue.contains(s.word(i)) && s.word(i) != "capital";
+    let mut idx = start;
+    // Step back over earlier list items: "X, Y and" before this one.
+    while idx >= 2 && matches!(s.word(idx - 1), "," | "and") && matches!(s.units[idx - 2].kind, UnitKind::Word | UnitKind::Gazetteer(_)) && start - idx < 12 {
+        idx -= 2;
+        while idx >= 1 && matches!(s.units[idx - 1].kind, UnitKind::Word) {
+            idx -= 1;
+        }
+    }
+    (idx >= 2 && matches!(s.word(idx - 1), "of" | "–" | "—" | ":") && is_cue(idx - 2)) || (idx >= 1 && is_cue(idx - 1))
 }
 
 /// "X gang", "“X” gang", "X vigilante movement", "X (in other words) coalition".
@@ -259,14 +272,21 @@ fn role_apposition(s: &SentenceUnits, end: usize) -> bool {
     if s.word(end + 1) == "who" {
         return true;
     }
-    (end + 1..(end + 8).min(s.units.len())).take_while(|&i| !matches!(s.word(i), "," | "." | ";" | ":")).any(|i| s.is_title(i))
+    (end + 1..(end + 8).min(s.units.len())).take_while(|&i| in_phrase(s, i)).any(|i| s.is_title(i))
 }
 
-/// "X said", "X, he said" is not enough; "said X", "according to X".
+/// Units that continue a noun phrase: words, names, titles and possessives, not punctuation.
+fn in_phrase(s: &SentenceUnits, idx: usize) -> bool {
+    s.units.get(idx).is_some_and(|u| u.kind != UnitKind::Other || matches!(s.word(idx), "’s" | "'s" | "’" | "-"))
+}
+
+/// "X said", "X, Y said" (X the subject, not the object of a preposition),
+/// "said X", "according to X".
 fn speech_context(s: &SentenceUnits, range: std::ops::Range<usize>) -> bool {
     let verbs = &s.resources.lexicon.speech_verbs;
     let after = if s.word(range.end) == "," { range.end + 1 } else { range.end };
-    verbs.contains(s.word(after)) && s.units.get(after).is_some_and(|u| u.kind == UnitKind::Lower)
+    let is_object = range.start >= 1 && s.units[range.start - 1].kind == UnitKind::Lower;
+    !is_object && verbs.contains(s.word(after)) && s.units.get(after).is_some_and(|u| u.kind == UnitKind::Lower)
         || (range.start >= 1 && verbs.contains(s.word(range.start - 1)) && s.units[range.start - 1].kind == UnitKind::Lower)
         || (range.start >= 2 && s.word(range.start - 2) == "according" && s.word(range.start - 1) == "to")
 }

@@ -214,7 +214,10 @@ pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::
             let followed_by_the_name = word != "the"
                 && units.get(end + 1).is_some_and(|u| u.text(text) == "the")
                 && units.get(end + 2).is_some_and(|u| u.is_name_like());
-            if next.kind == UnitKind::Lower && CONNECTORS.contains(&word) && has_org_head && word != "in" && (followed_by_name || followed_by_the_name) {
+            // "and" does not join two complete organization names ("X Network and the Y Movement").
+            let previous_is_head = units[end - 1].kind == UnitKind::Word && lexicon.org_heads.contains(last_word(units[end - 1].text(text)));
+            let joins_two_names = word == "and" && previous_is_head;
+            if next.kind == UnitKind::Lower && CONNECTORS.contains(&word) && has_org_head && word != "in" && !joins_two_names && (followed_by_name || followed_by_the_name) {
                 end += if followed_by_the_name { 2 } else { 1 };
                 continue;
             }
