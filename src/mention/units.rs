@@ -87,6 +87,11 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
         atoms.push((span, UnitKind::Resolution));
     }
     for hit in resources.gazetteer.find(text, sentence) {
+        // "Dutch-speaking", "French-language": a language, not the country.
+        let after = &text[hit.span.end as usize..];
+        if hit.surface.demonym && (after.starts_with("-speaking") || after.starts_with("-language")) {
+            continue;
+        }
         atoms.push((hit.span, UnitKind::Gazetteer(hit.surface)));
     }
     for (span, _) in lexicon.find_titles(text, sentence) {
