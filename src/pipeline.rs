@@ -4,12 +4,12 @@
 use crate::cli::{BuildArgs, DrawArgs};
 use crate::document::{clean, Document};
 use crate::entity::{self, CorpusPeople, LocalEntity};
-use crate::graph::EntityKind;
-use crate::mention::{self, known::KnownNames, Detection};
-use crate::relation;
 use crate::error::Result;
+use crate::graph::EntityKind;
 use crate::graph::KnowledgeGraph;
 use crate::mention::Mention;
+use crate::mention::{self, known::KnownNames, Detection};
+use crate::relation;
 use crate::relation::RelationCandidate;
 use crate::resources::Resources;
 use crate::segment::{self, Segmentation};

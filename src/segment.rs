@@ -85,9 +85,9 @@ impl Segmentation {
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Ms", "Mrs", "Dr", "St", "Sr", "Jr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Sen", "Rep", "Gov", "Rev",
-    "Prof", "No", "Nos", "Vol", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec", "Ft", "Mt", "approx", "est", "Adm", "Brig", "Cmdr", "Pres",
+    "Mr", "Ms", "Mrs", "Dr", "St", "Sr", "Jr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Sen", "Rep", "Gov", "Rev", "Prof", "No", "Nos",
+    "Vol", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Ft", "Mt", "approx", "est", "Adm", "Brig", "Cmdr", "Pres",
 ];
 
 /// Splits the body of `document` into sentences and tokens.
@@ -130,7 +130,11 @@ pub fn tokenize(text: &str, within: Span, tokens: &mut Vec<Token>) {
         let shape;
         if ch.is_alphanumeric() {
             // Dotted acronym: U.S., U.N., U.N (an uppercase letter and a period, repeated).
-            if ch.is_uppercase() && chars.get(i + 1).is_some_and(|c| c.1 == '.') && chars.get(i + 2).is_some_and(|c| c.1.is_uppercase()) && !chars.get(i + 3).is_some_and(|c| c.1.is_alphabetic()) {
+            if ch.is_uppercase()
+                && chars.get(i + 1).is_some_and(|c| c.1 == '.')
+                && chars.get(i + 2).is_some_and(|c| c.1.is_uppercase())
+                && !chars.get(i + 3).is_some_and(|c| c.1.is_alphabetic())
+            {
                 j = i;
                 while chars.get(j).is_some_and(|c| c.1.is_uppercase()) && chars.get(j + 1).is_some_and(|c| c.1 == '.') {
                     j += 2;
@@ -159,7 +163,11 @@ pub fn tokenize(text: &str, within: Span, tokens: &mut Vec<Token>) {
                 }
             }
             shape = word_shape(&line[start..end_of(j)]);
-        } else if is_apostrophe(ch) && chars.get(i + 1).is_some_and(|c| matches!(c.1, 's' | 'S')) && !chars.get(i + 2).is_some_and(|c| c.1.is_alphabetic()) && !space_before {
+        } else if is_apostrophe(ch)
+            && chars.get(i + 1).is_some_and(|c| matches!(c.1, 's' | 'S'))
+            && !chars.get(i + 2).is_some_and(|c| c.1.is_alphabetic())
+            && !space_before
+        {
             j = i + 2;
             shape = TokenShape::Possessive;
         } else if is_apostrophe(ch)
@@ -212,7 +220,10 @@ fn split_sentences(lexicon: &Lexicon, text: &str, first_token: usize, segmentati
         };
         if ends_sentence {
             // Closing quotes and brackets belong to the sentence they close.
-            while end < tokens.len() && matches!(tokens[end].span.text(text), "”" | "\"" | "’" | "'" | ")" | "]") && !tokens[end].space_before {
+            while end < tokens.len()
+                && matches!(tokens[end].span.text(text), "”" | "\"" | "’" | "'" | ")" | "]")
+                && !tokens[end].space_before
+            {
                 end += 1;
             }
             let next_starts = tokens.get(end).is_none_or(|next| {
@@ -297,7 +308,10 @@ mod tests {
     fn sentence_table() {
         for (text, expected) in [
             ("Mr. Henry met Ms. Roe on Aug. 15. They spoke.", vec!["Mr. Henry met Ms. Roe on Aug. 15.", "They spoke."]),
-            ("Kenya Foreign Minister Alfred N. Mutua spoke. Then he left.", vec!["Kenya Foreign Minister Alfred N. Mutua spoke.", "Then he left."]),
+            (
+                "Kenya Foreign Minister Alfred N. Mutua spoke. Then he left.",
+                vec!["Kenya Foreign Minister Alfred N. Mutua spoke.", "Then he left."],
+            ),
             ("He visited the U.S. The trip ended.", vec!["He visited the U.S.", "The trip ended."]),
             ("“We are ready.” He left.\nNew line here", vec!["“We are ready.”", "He left.", "New line here"]),
             ("The U.S. Senate voted.", vec!["The U.S. Senate voted."]),

@@ -90,9 +90,12 @@ mod tests {
 
     #[test]
     fn slug_table() {
-        for (input, expected) in
-            [("António Guterres", "antonio-guterres"), ("William O’Neill", "william-oneill"), ("U.N. General Assembly", "un-general-assembly"), ("Saut-d’eau", "saut-deau")]
-        {
+        for (input, expected) in [
+            ("António Guterres", "antonio-guterres"),
+            ("William O’Neill", "william-oneill"),
+            ("U.N. General Assembly", "un-general-assembly"),
+            ("Saut-d’eau", "saut-deau"),
+        ] {
             assert_eq!(slug(input), expected, "{input}");
         }
     }

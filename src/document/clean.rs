@@ -24,9 +24,7 @@ pub fn body_spans(furniture: &Furniture, text: &str) -> Vec<Span> {
             continue;
         }
         match body.last_mut() {
-            Some(last) if text[last.end as usize..span.start as usize].trim().is_empty() && last.end == span.start => {
-                last.end = span.end
-            }
+            Some(last) if text[last.end as usize..span.start as usize].trim().is_empty() && last.end == span.start => last.end = span.end,
             _ => body.push(span),
         }
     }

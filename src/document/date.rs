@@ -23,10 +23,8 @@ static ISO_HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?im)^\s*date
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:originally\s+)?(?:published|posted|updated)(?:\s+on)?:?\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})").unwrap()
 });
-static MONTH_DAY_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\b").unwrap());
-static DAY_MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?\s+(\d{4})\b").unwrap());
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\b").unwrap());
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?\s+(\d{4})\b").unwrap());
 
 /// How many lines from the top a dateline may stand on.
 const DATELINE_LINES: usize = 12;
@@ -74,7 +72,8 @@ fn month_number(name: &str) -> Option<u32> {
     let lowered = name.to_ascii_lowercase();
     MONTHS.iter().find(|(prefix, _)| lowered.starts_with(prefix)).map(|&(_, number)| number).filter(|_| {
         // "Mayor" starts with "may": accept only real month spellings.
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+        let full =
+            ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
         full.iter().any(|month| month.starts_with(&lowered)) || lowered == "sept"
     })
 }

@@ -1,6 +1,6 @@
 //! Reading files and folders of `.txt`/`.md` articles and `.jsonl` corpora.
 
-use super::{DocId, Diagnostic, Document};
+use super::{Diagnostic, DocId, Document};
 use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -85,8 +85,8 @@ pub fn read_text(path: &Path) -> Result<String> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Binary { path: path.to_path_buf(), offset });
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Error::InvalidUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })?;
     if text.trim().is_empty() {
         return Err(Error::Empty { path: path.to_path_buf() });
     }
@@ -115,11 +115,9 @@ fn load_file(path: &Path, strict: bool, diagnostics: &mut Vec<Diagnostic>) -> Re
             Err(message) if strict => {
                 return Err(Error::BadLine { path: path.to_path_buf(), line: line_no, message });
             }
-            Err(message) => diagnostics.push(Diagnostic {
-                path: path.to_path_buf(),
-                line: Some(line_no),
-                message: format!("{message}; line skipped"),
-            }),
+            Err(message) => {
+                diagnostics.push(Diagnostic { path: path.to_path_buf(), line: Some(line_no), message: format!("{message}; line skipped") })
+            }
         }
     }
     Ok(documents)
@@ -157,7 +155,7 @@ mod tests {
             "{\"id\":\"a\",\"text\":\"Kenya spoke.\",\"date\":\"2024-01-02\"}\nnot json\n{\"id\":7,\"text\":\"Peru too.\"}\n",
         )
         .unwrap();
-        let corpus = load_paths(&[path.clone()], false).unwrap();
+        let corpus = load_paths(std::slice::from_ref(&path), false).unwrap();
         let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.0.as_str()).collect();
         assert_eq!(ids, ["7", "a"]);
         assert_eq!(corpus.documents[1].date.as_deref(), Some("2024-01-02"));

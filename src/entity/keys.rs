@@ -27,11 +27,8 @@ pub fn person_name(surface: &str) -> String {
 /// without initials; a hyphenated surname's parts in sorted order, so
 /// "Linda Thomas-Greenfield" = "Linda Greenfield-Thomas".
 pub fn person_key(name: &str) -> String {
-    let words: Vec<String> = person_name(name)
-        .split_whitespace()
-        .filter(|w| w.trim_end_matches('.').chars().count() > 1)
-        .map(normalize_name)
-        .collect();
+    let words: Vec<String> =
+        person_name(name).split_whitespace().filter(|w| w.trim_end_matches('.').chars().count() > 1).map(normalize_name).collect();
     match words.as_slice() {
         [] => String::new(),
         [only] => surname_key(only),

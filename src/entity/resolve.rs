@@ -56,10 +56,12 @@ fn name_and_key(resources: &Resources, text: &str, mention: &Mention) -> (String
     let surface = mention.span.text(text);
     let name = match mention.source {
         MentionSource::Gazetteer { entry, .. } => resources.gazetteer.entry(entry).name.clone(),
-        MentionSource::Pattern(PatternRule::Resolution) => crate::mention::units::find_resolutions(surface, crate::span::Span::new(0, surface.len()))
-            .first()
-            .map(|(_, name)| name.clone())
-            .unwrap_or_else(|| surface.to_string()),
+        MentionSource::Pattern(PatternRule::Resolution) => {
+            crate::mention::units::find_resolutions(surface, crate::span::Span::new(0, surface.len()))
+                .first()
+                .map(|(_, name)| name.clone())
+                .unwrap_or_else(|| surface.to_string())
+        }
         _ if mention.kind == EntityKind::Person => person_name(surface),
         _ => surface.strip_prefix("the ").unwrap_or(surface).to_string(),
     };
@@ -124,7 +126,12 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
         if detection.non_entities.contains(word) {
             continue;
         }
-        let short_mention = |kind| Mention { span: short.span, sentence: short.sentence, kind, source: MentionSource::Pattern(PatternRule::PersonShortForm) };
+        let short_mention = |kind| Mention {
+            span: short.span,
+            sentence: short.sentence,
+            kind,
+            source: MentionSource::Pattern(PatternRule::PersonShortForm),
+        };
         let surname = surname_key(word);
         let same_person = doc_people.get(&surname).map(|idxs| idxs.iter().map(|&i| names[i].1.clone()).collect::<BTreeSet<_>>());
         let resolved: Option<(Mention, (String, String))> = if let Some(keys) = same_person.filter(|keys| keys.len() == 1) {
@@ -167,7 +174,10 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
     let person_words: Vec<Option<Vec<String>>> = mentions
         .iter()
         .zip(&names)
-        .map(|(m, (name, _))| (m.kind == EntityKind::Person).then(|| name.split_whitespace().filter(|w| w.trim_end_matches('.').chars().count() > 1).map(normalize_name).collect()))
+        .map(|(m, (name, _))| {
+            (m.kind == EntityKind::Person)
+                .then(|| name.split_whitespace().filter(|w| w.trim_end_matches('.').chars().count() > 1).map(normalize_name).collect())
+        })
         .collect();
     for (short_idx, short) in person_words.iter().enumerate() {
         let Some(short) = short.as_ref().filter(|w| w.len() >= 2) else { continue };
@@ -176,7 +186,9 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
             .enumerate()
             .filter_map(|(i, w)| w.as_ref().filter(|w| w.len() > short.len() && w.ends_with(short)).map(|_| names[i].1.as_str()))
             .collect();
-        if let (1, Some(owner)) = (fuller.len(), person_words.iter().position(|w| w.as_ref().is_some_and(|w| w.len() > short.len() && w.ends_with(short)))) {
+        if let (1, Some(owner)) =
+            (fuller.len(), person_words.iter().position(|w| w.as_ref().is_some_and(|w| w.len() > short.len() && w.ends_with(short))))
+        {
             union.union(owner, short_idx);
         }
     }
@@ -196,7 +208,12 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
     for &idx in &order {
         let root = union.find(idx);
         let entity_idx = *group_entity.entry(root).or_insert_with(|| {
-            resolved.entities.push(LocalEntity { kind: mentions[idx].kind, name: String::new(), aliases: BTreeSet::new(), mentions: Vec::new() });
+            resolved.entities.push(LocalEntity {
+                kind: mentions[idx].kind,
+                name: String::new(),
+                aliases: BTreeSet::new(),
+                mentions: Vec::new(),
+            });
             resolved.entities.len() - 1
         });
         mention_entity_by_idx[idx] = entity_idx;

@@ -45,7 +45,11 @@ pub fn to_table(scores: &Scores) -> String {
         format!("{}  \"{}\" ({}): {}{gold}", node.id, node.label, node.kind, node.reason.as_str())
     });
     list(&mut out, "missed entities", &scores.missed_entities, |entity| {
-        let found_as = if entity.found_as.is_empty() { String::new() } else { format!(" (found with another type as {})", entity.found_as.join(", ")) };
+        let found_as = if entity.found_as.is_empty() {
+            String::new()
+        } else {
+            format!(" (found with another type as {})", entity.found_as.join(", "))
+        };
         format!("{}  \"{}\" ({}){found_as}", entity.id, entity.name, entity.kind)
     });
     list(&mut out, "duplicates", &scores.duplicates, |duplicate| format!("{}: {}", duplicate.gold, duplicate.nodes.join(", ")));

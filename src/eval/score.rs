@@ -391,9 +391,13 @@ fn score_entities(index: &GoldIndex, nodes: &[NodeMatch], scores: &mut Scores) {
     scores.entities_typed = Prf::new(typed_tp, typed_fp, found_typed.len(), n_required - found_typed.len());
     for kind in EntityKind::ALL {
         let (tp, fp) = per_kind.get(&kind).copied().unwrap_or_default();
-        let (found, missed) = required()
-            .filter(|(_, entity)| entity.kind == kind)
-            .fold((0, 0), |(found, missed), (idx, _)| if found_typed.contains(&idx) { (found + 1, missed) } else { (found, missed + 1) });
+        let (found, missed) = required().filter(|(_, entity)| entity.kind == kind).fold((0, 0), |(found, missed), (idx, _)| {
+            if found_typed.contains(&idx) {
+                (found + 1, missed)
+            } else {
+                (found, missed + 1)
+            }
+        });
         let prf = Prf::new(tp, fp, found, missed);
         if !prf.is_empty() {
             scores.per_entity_type.insert(kind.as_str().to_string(), prf);
@@ -661,7 +665,13 @@ mod tests {
         let cases: [(&str, Vec<GoldEntity>, Nodes, Tally, Tally); 9] = [
             ("periods", vec![entity("us", Country, "U.S.", &[], true)], &[(Country, "US", &[])], (1, 0, 1, 0), (1, 0, 1, 0)),
             ("possessive", vec![entity("kenya", Country, "Kenya", &[], true)], &[(Country, "Kenya’s", &[])], (1, 0, 1, 0), (1, 0, 1, 0)),
-            ("leading the", vec![entity("bahamas", Country, "The Bahamas", &[], true)], &[(Country, "Bahamas", &[])], (1, 0, 1, 0), (1, 0, 1, 0)),
+            (
+                "leading the",
+                vec![entity("bahamas", Country, "The Bahamas", &[], true)],
+                &[(Country, "Bahamas", &[])],
+                (1, 0, 1, 0),
+                (1, 0, 1, 0),
+            ),
             (
                 "node alias against gold alias",
                 vec![entity("ruto", Person, "William Ruto", &["Ruto"], true)],
@@ -670,7 +680,13 @@ mod tests {
                 (1, 0, 1, 0),
             ),
             ("no match", vec![entity("kenya", Country, "Kenya", &[], true)], &[(Country, "Kenyatta", &[])], (0, 1, 0, 1), (0, 1, 0, 1)),
-            ("wrong type counts untyped only", vec![entity("kenya", Country, "Kenya", &[], true)], &[(Organization, "Kenya", &[])], (0, 1, 0, 1), (1, 0, 1, 0)),
+            (
+                "wrong type counts untyped only",
+                vec![entity("kenya", Country, "Kenya", &[], true)],
+                &[(Organization, "Kenya", &[])],
+                (0, 1, 0, 1),
+                (1, 0, 1, 0),
+            ),
             (
                 "duplicates find once, count as TPs",
                 vec![entity("ruto", Person, "William Ruto", &["Ruto"], true)],
@@ -747,9 +763,15 @@ mod tests {
         assert_eq!(counts(&scores.per_entity_type["Person"]), (0, 2, 0, 1));
         assert_eq!(scores.per_entity_type.len(), 3);
         assert_eq!(scores.duplicate_nodes, 1);
-        assert_eq!(scores.duplicates, [Duplicate { gold: "kenya".into(), name: "Kenya".into(), nodes: vec!["country-kenya".into(), "country-kenyan".into()] }]);
+        assert_eq!(
+            scores.duplicates,
+            [Duplicate { gold: "kenya".into(), name: "Kenya".into(), nodes: vec!["country-kenya".into(), "country-kenyan".into()] }]
+        );
         assert_eq!(scores.furniture_nodes, 1);
-        assert_eq!(scores.furniture, [FurnitureNode { id: "person-mike-pence".into(), label: "Mike Pence".into(), names: vec!["Mike Pence".into()] }]);
+        assert_eq!(
+            scores.furniture,
+            [FurnitureNode { id: "person-mike-pence".into(), label: "Mike Pence".into(), names: vec!["Mike Pence".into()] }]
+        );
         let reasons: Vec<_> = scores.false_positive_nodes.iter().map(|node| (node.id.as_str(), node.reason, node.gold.clone())).collect();
         assert_eq!(
             reasons,
@@ -836,7 +858,11 @@ mod tests {
         assert_eq!((fp.source.as_str(), fp.kind, fp.target.as_str()), ("country-kenya", MemberOf, "organization-mss"));
         assert_eq!(fp.gold, ["kenya LEADS mss"]);
         assert_eq!(fp.rule.as_deref(), Some("test.rule"));
-        let missed: Vec<_> = scores.missed_relations.iter().map(|r| (r.source.as_str(), r.kind, r.target.as_str(), r.source_found, r.target_found)).collect();
+        let missed: Vec<_> = scores
+            .missed_relations
+            .iter()
+            .map(|r| (r.source.as_str(), r.kind, r.target.as_str(), r.source_found, r.target_found))
+            .collect();
         assert_eq!(missed, [("kenya", Leads, "mss", true, true), ("ruto", HoldsRole, "kenya", true, true)]);
     }
 
@@ -872,7 +898,8 @@ mod tests {
     fn sample_graph_scores_perfectly_against_its_own_gold() {
         let graph = crate::graph::sample::sample_graph();
         let entities = graph.nodes().map(|(_, node)| entity(&node.id.0, node.kind, &node.label, &[], true)).collect();
-        let relations = graph.edges().into_iter().map(|(source, target, edge)| relation(&source.id.0, edge.kind, &target.id.0, true)).collect();
+        let relations =
+            graph.edges().into_iter().map(|(source, target, edge)| relation(&source.id.0, edge.kind, &target.id.0, true)).collect();
         let scores = evaluate(&gold(entities, relations, &[]), &graph);
         for prf in [scores.entities_typed, scores.entities_untyped, scores.relations] {
             assert_eq!((prf.precision, prf.recall, prf.f1), (1.0, 1.0, 1.0));

@@ -97,9 +97,7 @@ impl KnowledgeGraph {
     /// Reads a `graph.json` written by `newsgraph build`.
     pub fn read(path: &Path) -> Result<KnowledgeGraph> {
         let text = crate::document::load::read_text(path)?;
-        KnowledgeGraph::from_json(&text).map_err(|message| Error::BadFile {
-            path: path.to_path_buf(),
-            message: format!("not a newsgraph graph.json: {message}"),
-        })
+        KnowledgeGraph::from_json(&text)
+            .map_err(|message| Error::BadFile { path: path.to_path_buf(), message: format!("not a newsgraph graph.json: {message}") })
     }
 }

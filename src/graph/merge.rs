@@ -34,8 +34,7 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
         .collect();
 
     // Union the (document, entity) pairs by key and by shared distinctive aliases.
-    let locals: Vec<(usize, usize)> =
-        analyses.iter().enumerate().flat_map(|(d, a)| (0..a.entities.len()).map(move |e| (d, e))).collect();
+    let locals: Vec<(usize, usize)> = analyses.iter().enumerate().flat_map(|(d, a)| (0..a.entities.len()).map(move |e| (d, e))).collect();
     let mut parent: Vec<usize> = (0..locals.len()).collect();
     fn find(parent: &mut [usize], x: usize) -> usize {
         let mut root = x;
@@ -75,10 +74,8 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
     }
     let char_indexes: Vec<CharIndex> = analyses.iter().map(|a| CharIndex::new(&a.document.text)).collect();
     let mut node_of_local: BTreeMap<(usize, usize), NodeIndex> = BTreeMap::new();
-    let mut nodes: Vec<(EntityNode, Vec<usize>)> = groups
-        .values()
-        .map(|members| (group_node(analyses, &locals, &char_indexes, members), members.clone()))
-        .collect();
+    let mut nodes: Vec<(EntityNode, Vec<usize>)> =
+        groups.values().map(|members| (group_node(analyses, &locals, &char_indexes, members), members.clone())).collect();
     nodes.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     let mut used_ids: BTreeSet<EntityId> = BTreeSet::new();
     for (mut node, members) in nodes {
@@ -101,13 +98,18 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
         let text = analysis.document.text.as_str();
         let chars = &char_indexes[d];
         for relation in &analysis.relations {
-            let (Some(&source), Some(&target)) = (node_of_local.get(&(d, relation.source)), node_of_local.get(&(d, relation.target))) else {
+            let (Some(&source), Some(&target)) = (node_of_local.get(&(d, relation.source)), node_of_local.get(&(d, relation.target)))
+            else {
                 continue;
             };
             if source == target {
                 continue;
             }
-            let (source, target) = if relation.kind.is_symmetric() && graph.graph[source].id > graph.graph[target].id { (target, source) } else { (source, target) };
+            let (source, target) = if relation.kind.is_symmetric() && graph.graph[source].id > graph.graph[target].id {
+                (target, source)
+            } else {
+                (source, target)
+            };
             let sentence = analysis.segmentation.sentences[relation.sentence as usize].span;
             let (sentence_start, sentence_end) = chars.char_span(sentence);
             let (trigger_start, trigger_end) = chars.char_span(relation.trigger);
@@ -132,7 +134,9 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
             });
             edge.weight += 1;
             edge.confidence = edge.confidence.max(relation.confidence);
-            if !edge.evidence.contains(&evidence) && (relation.kind != RelationKind::CoOccurs || edge.evidence.len() < CO_OCCURRENCE_EVIDENCE) {
+            if !edge.evidence.contains(&evidence)
+                && (relation.kind != RelationKind::CoOccurs || edge.evidence.len() < CO_OCCURRENCE_EVIDENCE)
+            {
                 edge.evidence.push(evidence);
             }
         }
@@ -163,7 +167,12 @@ fn group_node(analyses: &[DocumentAnalysis], locals: &[(usize, usize)], char_ind
         for &mention_idx in &entity.mentions {
             let span = analysis.mentions[mention_idx].span;
             let (start, end) = char_indexes[d].char_span(span);
-            mentions.push(MentionRecord { doc: analysis.document.id.0.clone(), start, end, text: span.text(&analysis.document.text).to_string() });
+            mentions.push(MentionRecord {
+                doc: analysis.document.id.0.clone(),
+                start,
+                end,
+                text: span.text(&analysis.document.text).to_string(),
+            });
         }
     }
     let kind = kind_votes.iter().max_by_key(|(kind, votes)| (**votes, std::cmp::Reverse(**kind))).map(|(k, _)| *k).expect("members");

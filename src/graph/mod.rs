@@ -13,6 +13,7 @@
 //! key), so serialisation is byte-identical across runs.
 
 pub mod json;
+pub mod lookup;
 pub mod merge;
 pub mod query;
 pub mod sample;
@@ -272,9 +273,7 @@ impl KnowledgeGraph {
                 Some((&self.graph[source], &self.graph[target], &self.graph[edge]))
             })
             .collect();
-        edges.sort_by(|a, b| {
-            (&a.0.id, &a.1.id, a.2.kind, &a.2.attributes).cmp(&(&b.0.id, &b.1.id, b.2.kind, &b.2.attributes))
-        });
+        edges.sort_by(|a, b| (&a.0.id, &a.1.id, a.2.kind, &a.2.attributes).cmp(&(&b.0.id, &b.1.id, b.2.kind, &b.2.attributes)));
         edges
     }
 }

@@ -66,14 +66,131 @@ pub fn sample_graph() -> KnowledgeGraph {
             },
         );
     };
-    edge(ama, ghana, RelationKind::HoldsRole, &[("role", "President")], "Ghana President Ama Mensah met Peru's Foreign Minister Luis Quispe in Accra.", "President", "holds_role.title_before_name");
-    edge(luis, peru, RelationKind::HoldsRole, &[("role", "Foreign Minister")], "Ghana President Ama Mensah met Peru's Foreign Minister Luis Quispe in Accra.", "Foreign Minister", "holds_role.title_before_name");
-    edge(ama, luis, RelationKind::Met, &[("kind", "met")], "Ghana President Ama Mensah met Peru's Foreign Minister Luis Quispe in Accra.", "met", "met.verb");
-    edge(ghana, union, RelationKind::MemberOf, &[], "Ghana, a member of the African Union, backed the plan.", "a member of", "member_of.apposition");
+    edge(
+        ama,
+        ghana,
+        RelationKind::HoldsRole,
+        &[("role", "President")],
+        "Ghana President Ama Mensah met Peru's Foreign Minister Luis Quispe in Accra.",
+        "President",
+        "holds_role.title_before_name",
+    );
+    edge(
+        luis,
+        peru,
+        RelationKind::HoldsRole,
+        &[("role", "Foreign Minister")],
+        "Ghana President Ama Mensah met Peru's Foreign Minister Luis Quispe in Accra.",
+        "Foreign Minister",
+        "holds_role.title_before_name",
+    );
+    edge(
+        ama,
+        luis,
+        RelationKind::Met,
+        &[("kind", "met")],
+        "Ghana President Ama Mensah met Peru's Foreign Minister Luis Quispe in Accra.",
+        "met",
+        "met.verb",
+    );
+    edge(
+        ghana,
+        union,
+        RelationKind::MemberOf,
+        &[],
+        "Ghana, a member of the African Union, backed the plan.",
+        "a member of",
+        "member_of.apposition",
+    );
     edge(accra, ghana, RelationKind::LocatedIn, &[], "Accra, Ghana's capital, hosted the talks.", "capital", "located_in.capital_of");
     edge(council, resolution, RelationKind::Adopted, &[], "The Security Council adopted Resolution 9001.", "adopted", "adopted.verb");
-    edge(resolution, mission, RelationKind::Authorizes, &[], "Resolution 9001 authorizes the Coastal Support Mission.", "authorizes", "authorizes.verb");
+    edge(
+        resolution,
+        mission,
+        RelationKind::Authorizes,
+        &[],
+        "Resolution 9001 authorizes the Coastal Support Mission.",
+        "authorizes",
+        "authorizes.verb",
+    );
     edge(ghana, mission, RelationKind::Leads, &[], "The Ghana-led Coastal Support Mission (CSM) starts in June.", "led", "leads.x_led");
     edge(peru, resolution, RelationKind::Abstained, &[], "Peru abstained on Resolution 9001.", "abstained", "vote.abstained");
     graph
+}
+
+/// Names that break naive writers: quotes, backslashes, a newline, markup,
+/// a Cypher injection, emoji and Arabic script. Every export must carry them
+/// through its real loader unchanged.
+pub const ADVERSARIAL_NAMES: [&str; 8] = [
+    "Quote \"Q\" O'Brien",
+    "Back\\slash Institute",
+    "Line\nBreak Council",
+    "</key><key id=\"x\">",
+    "\"]; DROP GRAPH newsgraph; //",
+    "Peace 🕊️ Mission",
+    "محمد بن سلمان",
+    "Tom & Jerry <b>Union</b>",
+];
+
+/// A graph whose labels, aliases, attributes and evidence are the
+/// [`ADVERSARIAL_NAMES`], linked in a ring of MET, HOLDS_ROLE and LEADS edges.
+pub fn adversarial_graph() -> KnowledgeGraph {
+    let mut graph = KnowledgeGraph::default();
+    graph.meta.documents.push(DocumentMeta {
+        id: "adversarial \"doc\"".into(),
+        date: Some("2024-01-02".into()),
+        title: Some("Title with <tags> & \"quotes\"\nand a newline".into()),
+        path: None,
+    });
+    let kinds = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Organization,
+        EntityKind::Location,
+        EntityKind::Organization,
+        EntityKind::Organization,
+        EntityKind::Person,
+        EntityKind::Organization,
+    ];
+    let indices: Vec<_> = ADVERSARIAL_NAMES
+        .iter()
+        .zip(kinds)
+        .map(|(name, kind)| {
+            graph.add_node(node(kind, name, &[&format!("{name} (alias)"), "'single' \\ \"double\""], "adversarial \"doc\""))
+        })
+        .collect();
+    for (i, &source) in indices.iter().enumerate() {
+        let target = indices[(i + 1) % indices.len()];
+        let (kind, attributes) = match i % 3 {
+            0 => (RelationKind::Met, vec![("kind".to_string(), "met".to_string())]),
+            1 => (RelationKind::HoldsRole, vec![("role".to_string(), format!("Chair \"{i}\" <&>"))]),
+            _ => (RelationKind::Leads, Vec::new()),
+        };
+        let quote = format!(
+            "{} met {} — “quoted”, 'single', \\back\\, <tag> & ; DROP",
+            ADVERSARIAL_NAMES[i],
+            ADVERSARIAL_NAMES[(i + 1) % ADVERSARIAL_NAMES.len()]
+        );
+        let mut evidence = evidence(&quote, "met", "sample.adversarial");
+        evidence.doc = "adversarial \"doc\"".into();
+        graph.graph.add_edge(
+            source,
+            target,
+            RelationEdge { kind, attributes: attributes.into_iter().collect(), evidence: vec![evidence], confidence: 0.5, weight: 1 },
+        );
+    }
+    graph
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn adversarial_graph_round_trips_through_json() {
+        let graph = super::adversarial_graph();
+        let json = graph.to_json();
+        let back = crate::graph::KnowledgeGraph::from_json(&json).unwrap();
+        assert_eq!(back.to_json(), json);
+        assert_eq!(back.graph.node_count(), super::ADVERSARIAL_NAMES.len());
+        assert_eq!(back.graph.edge_count(), super::ADVERSARIAL_NAMES.len());
+    }
 }

@@ -84,7 +84,9 @@ fn expansion(text: &str, before: &[Unit], letters: &str) -> Option<Span> {
         last -= 2;
     }
     let mut first = last;
-    while first > start && (before[first - 1].is_name_like() || (before[first - 1].kind == UnitKind::Lower && before[first - 1].text(text) != "in")) {
+    while first > start
+        && (before[first - 1].is_name_like() || (before[first - 1].kind == UnitKind::Lower && before[first - 1].text(text) != "in"))
+    {
         first -= 1;
     }
     while first < last && !before[first].is_name_like() {

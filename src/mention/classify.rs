@@ -141,7 +141,9 @@ fn classify_titled(s: &SentenceUnits, range: std::ops::Range<usize>, title: usiz
     if after.is_empty() {
         return;
     }
-    let name_end = (after.start..after.end).find(|&i| !matches!(s.units[i].kind, UnitKind::Word | UnitKind::Initial | UnitKind::Nickname | UnitKind::Lower)).unwrap_or(after.end);
+    let name_end = (after.start..after.end)
+        .find(|&i| !matches!(s.units[i].kind, UnitKind::Word | UnitKind::Initial | UnitKind::Nickname | UnitKind::Lower))
+        .unwrap_or(after.end);
     if name_end == after.start {
         classify_run(s, after, out);
         return;
@@ -180,7 +182,8 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
     let first = s.units[range.start];
     if n_words == 1 {
         let word = first.text(s.text);
-        let is_acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let is_acronym =
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         if is_acronym && lexicon.stopwords.contains(word) {
             return;
         }
@@ -195,12 +198,17 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
         out.unknown.push((span, s.sentence));
         return;
     }
-    let person_like = s.units[range.clone()].iter().all(|u| matches!(u.kind, UnitKind::Word | UnitKind::Initial | UnitKind::Nickname | UnitKind::Lower)) && n_words <= 5;
+    let person_like =
+        s.units[range.clone()].iter().all(|u| matches!(u.kind, UnitKind::Word | UnitKind::Initial | UnitKind::Nickname | UnitKind::Lower))
+            && n_words <= 5;
     if person_like && first.kind == UnitKind::Word && is_given_name(s, first.text(s.text)) && !capital_the {
         s.push(out, span, EntityKind::Person, PatternRule::PersonGivenName);
         return;
     }
-    if person_like && !capital_the && (role_apposition(s, range.end) || speech_context(s, range.clone()) || title_comma_before(s, range.start)) {
+    if person_like
+        && !capital_the
+        && (role_apposition(s, range.end) || speech_context(s, range.clone()) || title_comma_before(s, range.start))
+    {
         s.push(out, span, EntityKind::Person, PatternRule::PersonContext);
         return;
     }
@@ -210,7 +218,6 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
     }
     out.unknown.push((span, s.sentence));
 }
-
 
 /// "Jean-Marc" is a given name when listed whole or when "Jean" is.
 fn is_given_name(s: &SentenceUnits, word: &str) -> bool {
@@ -225,7 +232,11 @@ fn follows_location_cue(s: &SentenceUnits, start: usize) -> bool {
     let is_cue = |i: usize| s.units[i].kind == UnitKind::Lower && cue.contains(s.word(i)) && s.word(i) != "capital";
     let mut idx = start;
     // Step back over earlier list items: "X, Y and" before this one.
-    while idx >= 2 && matches!(s.word(idx - 1), "," | "and") && matches!(s.units[idx - 2].kind, UnitKind::Word | UnitKind::Gazetteer(_)) && start - idx < 12 {
+    while idx >= 2
+        && matches!(s.word(idx - 1), "," | "and")
+        && matches!(s.units[idx - 2].kind, UnitKind::Word | UnitKind::Gazetteer(_))
+        && start - idx < 12
+    {
         idx -= 2;
         while idx >= 1 && matches!(s.units[idx - 1].kind, UnitKind::Word) {
             idx -= 1;
@@ -261,7 +272,9 @@ fn follows_org_noun(s: &SentenceUnits, start: usize) -> bool {
 fn org_apposition(s: &SentenceUnits, end: usize) -> bool {
     s.word(end) == ","
         && matches!(s.word(end + 1), "a" | "an" | "the")
-        && (end + 2..(end + 7).min(s.units.len())).take_while(|&i| s.units[i].kind != UnitKind::Other).any(|i| s.resources.lexicon.org_nouns.contains(s.word(i)))
+        && (end + 2..(end + 7).min(s.units.len()))
+            .take_while(|&i| s.units[i].kind != UnitKind::Other)
+            .any(|i| s.resources.lexicon.org_nouns.contains(s.word(i)))
 }
 
 /// "X, the assistant secretary of state", "X, a Haitian professor", "X, who leads".
@@ -293,5 +306,10 @@ fn speech_context(s: &SentenceUnits, range: std::ops::Range<usize>) -> bool {
 
 /// "Kenya's President, William Ruto": a title, a comma, then the name.
 fn title_comma_before(s: &SentenceUnits, start: usize) -> bool {
-    start >= 2 && s.word(start - 1) == "," && (start.saturating_sub(9)..start - 1).rev().take_while(|&i| !matches!(s.word(i), "," | "." | ";" | ":" | "(" | ")")).any(|i| s.is_title(i))
+    start >= 2
+        && s.word(start - 1) == ","
+        && (start.saturating_sub(9)..start - 1)
+            .rev()
+            .take_while(|&i| !matches!(s.word(i), "," | "." | ";" | ":" | "(" | ")"))
+            .any(|i| s.is_title(i))
 }

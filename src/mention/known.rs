@@ -22,7 +22,8 @@ impl KnownNames {
         let mut votes: BTreeMap<String, BTreeMap<EntityKind, usize>> = BTreeMap::new();
         for (text, mentions) in documents {
             for mention in mentions {
-                if !matches!(mention.source, MentionSource::Pattern(rule) if rule != PatternRule::Resolution && rule != PatternRule::PersonShortForm) {
+                if !matches!(mention.source, MentionSource::Pattern(rule) if rule != PatternRule::Resolution && rule != PatternRule::PersonShortForm)
+                {
                     continue;
                 }
                 let name = mention.span.text(text);

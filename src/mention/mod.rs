@@ -93,9 +93,15 @@ pub fn detect(resources: &Resources, document: &Document, segmentation: &Segment
         let first_token = sentence.tokens.start as usize;
         let tokens = segmentation.sentence_tokens(sentence);
         let units = units::units(resources, text, tokens, first_token, sentence.span);
-        let sentence_units = classify::SentenceUnits { resources, text, units: &units, sentence: sentence_idx as u32, headline: sentence.headline };
+        let sentence_units =
+            classify::SentenceUnits { resources, text, units: &units, sentence: sentence_idx as u32, headline: sentence.headline };
         for unit in units.iter().filter(|u| u.kind == units::UnitKind::Resolution) {
-            detection.mentions.push(Mention { span: unit.span, sentence: sentence_idx as u32, kind: EntityKind::Resolution, source: MentionSource::Pattern(PatternRule::Resolution) });
+            detection.mentions.push(Mention {
+                span: unit.span,
+                sentence: sentence_idx as u32,
+                kind: EntityKind::Resolution,
+                source: MentionSource::Pattern(PatternRule::Resolution),
+            });
         }
         if !sentence.headline {
             for definition in acronym::find(resources, text, &units) {
@@ -111,7 +117,13 @@ pub fn detect(resources: &Resources, document: &Document, segmentation: &Segment
     detection
 }
 
-fn add_acronym_definition(resources: &Resources, text: &str, sentence: u32, definition: acronym::AcronymDefinition, detection: &mut Detection) {
+fn add_acronym_definition(
+    resources: &Resources,
+    text: &str,
+    sentence: u32,
+    definition: acronym::AcronymDefinition,
+    detection: &mut Detection,
+) {
     let org = |span| Mention { span, sentence, kind: EntityKind::Organization, source: MentionSource::Pattern(PatternRule::OrgAcronym) };
     match definition {
         acronym::AcronymDefinition::Name { acronym, expansion } => {
@@ -181,7 +193,12 @@ pub fn add_known(known: &known::KnownNames, document: &Document, segmentation: &
             let overlapping: Vec<Mention> = detection.mentions.iter().filter(|m| m.span.overlaps(span)).copied().collect();
             if overlapping.iter().all(|m| span.contains(m.span) && m.span != span) {
                 detection.mentions.retain(|m| !span.contains(m.span));
-                detection.mentions.push(Mention { span, sentence: sentence_idx as u32, kind, source: MentionSource::Pattern(PatternRule::KnownName) });
+                detection.mentions.push(Mention {
+                    span,
+                    sentence: sentence_idx as u32,
+                    kind,
+                    source: MentionSource::Pattern(PatternRule::KnownName),
+                });
             }
         }
     }

@@ -59,12 +59,33 @@ pub const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "des", 
 pub const PARTICLES: &[&str] = &["da", "de", "do", "dos", "van", "von", "der", "bin", "ben", "ibn", "al", "el", "di"];
 /// Lowercase pieces that end a hyphen chain rather than continue a name ("Kenya-led").
 const HYPHEN_SUFFIXES: &[&str] = &[
-    "led", "based", "backed", "born", "owned", "run", "funded", "style", "era", "controlled", "appointed", "speaking",
-    "aligned", "made", "type", "like", "wide", "linked", "sponsored", "brokered", "bound", "allied", "affiliated", "majority",
+    "led",
+    "based",
+    "backed",
+    "born",
+    "owned",
+    "run",
+    "funded",
+    "style",
+    "era",
+    "controlled",
+    "appointed",
+    "speaking",
+    "aligned",
+    "made",
+    "type",
+    "like",
+    "wide",
+    "linked",
+    "sponsored",
+    "brokered",
+    "bound",
+    "allied",
+    "affiliated",
+    "majority",
 ];
 
-static RESOLUTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{3,5})(?:\s*\((\d{4})\))?").unwrap());
+static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{3,5})(?:\s*\((\d{4})\))?").unwrap());
 
 /// A resolution number found in text: the span and the canonical name.
 pub fn find_resolutions(text: &str, within: Span) -> Vec<(Span, String)> {
@@ -131,7 +152,12 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
 fn word_unit(text: &str, tokens: &[Token], idx: usize, token_offset: usize) -> (Unit, usize) {
     let token = tokens[idx];
     let word = token.span.text(text);
-    let make = |kind, last: usize| Unit { span: token.span.cover(tokens[last - 1].span), kind, first: token_offset + idx, last: token_offset + last };
+    let make = |kind, last: usize| Unit {
+        span: token.span.cover(tokens[last - 1].span),
+        kind,
+        first: token_offset + idx,
+        last: token_offset + last,
+    };
     match token.shape {
         TokenShape::Initial if tokens.get(idx + 1).is_some_and(|t| t.span.text(text) == "." && !t.space_before) => {
             (make(UnitKind::Initial, idx + 2), idx + 2)
@@ -180,7 +206,10 @@ fn extend_title_modifiers(resources: &Resources, text: &str, units: &mut Vec<Uni
         if units[idx].kind != UnitKind::Title {
             continue;
         }
-        while idx > 0 && matches!(units[idx - 1].kind, UnitKind::Word | UnitKind::Lower) && resources.lexicon.title_modifiers.contains(units[idx - 1].text(text)) {
+        while idx > 0
+            && matches!(units[idx - 1].kind, UnitKind::Word | UnitKind::Lower)
+            && resources.lexicon.title_modifiers.contains(units[idx - 1].text(text))
+        {
             let modifier = units.remove(idx - 1);
             idx -= 1;
             units[idx].span = modifier.span.cover(units[idx].span);
@@ -204,8 +233,7 @@ pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::
         let start = idx;
         let mut end = idx + 1;
         let mut has_org_head = units[idx].kind == UnitKind::Word && lexicon.org_heads.contains(last_word(units[idx].text(text)));
-        loop {
-            let Some(next) = units.get(end) else { break };
+        while let Some(next) = units.get(end) {
             if next.is_name_like() || next.kind == UnitKind::Title {
                 if next.kind == UnitKind::Word && lexicon.org_heads.contains(last_word(next.text(text))) {
                     has_org_head = true;
@@ -220,9 +248,16 @@ pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::
                 && units.get(end + 1).is_some_and(|u| u.text(text) == "the")
                 && units.get(end + 2).is_some_and(|u| u.is_name_like());
             // "and" does not join two complete organization names ("X Network and the Y Movement").
-            let previous_is_head = units[end - 1].kind == UnitKind::Word && lexicon.org_heads.contains(last_word(units[end - 1].text(text)));
+            let previous_is_head =
+                units[end - 1].kind == UnitKind::Word && lexicon.org_heads.contains(last_word(units[end - 1].text(text)));
             let joins_two_names = word == "and" && previous_is_head;
-            if next.kind == UnitKind::Lower && CONNECTORS.contains(&word) && has_org_head && word != "in" && !joins_two_names && (followed_by_name || followed_by_the_name) {
+            if next.kind == UnitKind::Lower
+                && CONNECTORS.contains(&word)
+                && has_org_head
+                && word != "in"
+                && !joins_two_names
+                && (followed_by_name || followed_by_the_name)
+            {
                 end += if followed_by_the_name { 2 } else { 1 };
                 continue;
             }

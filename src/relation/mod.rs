@@ -58,8 +58,12 @@ pub fn extract(ctx: &DocContext) -> Vec<RelationCandidate> {
         extractor(ctx, &mut found);
     }
     found.retain(|r| r.source != r.target);
-    found.sort_by(|a, b| (a.sentence, a.kind, a.source, a.target, &a.attributes).cmp(&(b.sentence, b.kind, b.source, b.target, &b.attributes)));
-    found.dedup_by(|b, a| (a.sentence, a.kind, a.source, a.target, &a.attributes) == (b.sentence, b.kind, b.source, b.target, &b.attributes));
+    found.sort_by(|a, b| {
+        (a.sentence, a.kind, a.source, a.target, &a.attributes).cmp(&(b.sentence, b.kind, b.source, b.target, &b.attributes))
+    });
+    found.dedup_by(|b, a| {
+        (a.sentence, a.kind, a.source, a.target, &a.attributes) == (b.sentence, b.kind, b.source, b.target, &b.attributes)
+    });
     found
 }
 
@@ -128,14 +132,16 @@ mod tests {
                 let mut unmatched = found.len();
                 for expected in &example.relations {
                     let Some(c) = pattern.captures(expected) else {
-                        failures.push(format!("{stem}: bad expectation '{expected}': write 'Source -> Target' or 'Source -[KIND]-> Target'"));
+                        failures
+                            .push(format!("{stem}: bad expectation '{expected}': write 'Source -> Target' or 'Source -[KIND]-> Target'"));
                         continue;
                     };
                     let kind = c.get(2).and_then(|k| crate::graph::RelationKind::parse(k.as_str()));
                     let hit = graph.edges().into_iter().any(|(s, t, e)| {
                         kinds.contains(&e.kind)
                             && kind.is_none_or(|k| k == e.kind)
-                            && ((names_match(s, &c[1]) && names_match(t, &c[3])) || (e.kind.is_symmetric() && names_match(t, &c[1]) && names_match(s, &c[3])))
+                            && ((names_match(s, &c[1]) && names_match(t, &c[3]))
+                                || (e.kind.is_symmetric() && names_match(t, &c[1]) && names_match(s, &c[3])))
                     });
                     if hit {
                         unmatched = unmatched.saturating_sub(1);
@@ -144,7 +150,10 @@ mod tests {
                     }
                 }
                 if unmatched > 0 {
-                    failures.push(format!("{stem}: extra relations in: {}\n    found: {found:?}\n    expected: {:?}", example.text, example.relations));
+                    failures.push(format!(
+                        "{stem}: extra relations in: {}\n    found: {found:?}\n    expected: {:?}",
+                        example.text, example.relations
+                    ));
                 }
             }
         }

@@ -45,7 +45,12 @@ impl<'a> SentenceView<'a> {
                 });
             }
             let view = views.last_mut().expect("pushed above");
-            view.mentions.push(EntityMention { mention: mention_idx, entity: ctx.mention_entity[mention_idx], kind: mention.kind, span: mention.span });
+            view.mentions.push(EntityMention {
+                mention: mention_idx,
+                entity: ctx.mention_entity[mention_idx],
+                kind: mention.kind,
+                span: mention.span,
+            });
         }
         views
     }
@@ -84,7 +89,8 @@ impl<'a> SentenceView<'a> {
 
     /// Occurrences of any phrase of `phrases`, with the phrase, in text order.
     pub fn find_any<'p>(&self, phrases: &'p [String]) -> Vec<(Span, &'p str)> {
-        let mut found: Vec<(Span, &str)> = phrases.iter().flat_map(|p| self.find_phrase(p).into_iter().map(move |s| (s, p.as_str()))).collect();
+        let mut found: Vec<(Span, &str)> =
+            phrases.iter().flat_map(|p| self.find_phrase(p).into_iter().map(move |s| (s, p.as_str()))).collect();
         found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
         found.dedup_by(|b, a| a.0.overlaps(b.0));
         found

@@ -74,7 +74,9 @@ pub struct RelationTriggers {
 
 impl RelationTriggers {
     pub fn builtin() -> Result<RelationTriggers> {
-        Self::parse_all(RELATION_FILES.iter().map(|(stem, text)| (*stem, PathBuf::from(format!("data/relations/{stem}.toml")), text.to_string())))
+        Self::parse_all(
+            RELATION_FILES.iter().map(|(stem, text)| (*stem, PathBuf::from(format!("data/relations/{stem}.toml")), text.to_string())),
+        )
     }
 
     pub fn from_dir(dir: &Path) -> Result<RelationTriggers> {
@@ -96,7 +98,11 @@ impl RelationTriggers {
             })?;
             if let Some(bad) = file.kinds.iter().find(|k| RelationKind::parse(k).is_none()) {
                 let names: Vec<&str> = RelationKind::ALL.iter().map(|k| k.as_str()).collect();
-                return Err(Error::BadData { path, line: 1, message: format!("unknown relation kind '{bad}'; expected one of {}", names.join(", ")) });
+                return Err(Error::BadData {
+                    path,
+                    line: 1,
+                    message: format!("unknown relation kind '{bad}'; expected one of {}", names.join(", ")),
+                });
             }
             triggers.files.insert(stem.to_string(), file);
         }

@@ -66,10 +66,8 @@ impl Gazetteer {
             let entry = builder.entry(EntityKind::Location, columns[0], country);
             builder.names(entry, columns.iter().take(2).copied(), false);
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&builder.patterns)
-            .expect("gazetteer automaton builds");
+        let automaton =
+            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&builder.patterns).expect("gazetteer automaton builds");
         Ok(Gazetteer { entries: builder.entries, surfaces: builder.surfaces, automaton, by_name: builder.by_name })
     }
 

@@ -112,7 +112,10 @@ fn json() {
         ]
     );
     let typed = &scores["entities_typed"];
-    assert_eq!((typed["tp"].as_u64(), typed["fp"].as_u64(), typed["fn"].as_u64(), typed["found"].as_u64()), (Some(6), Some(2), Some(2), Some(6)));
+    assert_eq!(
+        (typed["tp"].as_u64(), typed["fp"].as_u64(), typed["fn"].as_u64(), typed["found"].as_u64()),
+        (Some(6), Some(2), Some(2), Some(6))
+    );
     assert_eq!(typed["precision"].as_f64(), Some(0.75));
     assert_eq!(scores["entities_untyped"]["recall"].as_f64(), Some(0.875));
     assert_eq!(scores["relations"]["tp"].as_u64(), Some(5));
@@ -169,7 +172,8 @@ fn graph_of_gold(gold: &newsgraph::eval::Gold) -> KnowledgeGraph {
         index.insert(entity.id.clone(), graph.add_node(node));
     }
     for relation in &gold.relations {
-        let edge = RelationEdge { kind: relation.kind, attributes: relation.attributes.clone(), evidence: Vec::new(), confidence: 1.0, weight: 1 };
+        let edge =
+            RelationEdge { kind: relation.kind, attributes: relation.attributes.clone(), evidence: Vec::new(), confidence: 1.0, weight: 1 };
         graph.graph.add_edge(index[&relation.source], index[&relation.target], edge);
     }
     graph

@@ -31,12 +31,7 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Output {
 /// Runs `newsgraph ARGS`, asserts success, and returns stdout.
 pub fn run_ok(dir: &Path, args: &[&str]) -> String {
     let output = run_in(dir, args);
-    assert!(
-        output.status.success(),
-        "newsgraph {args:?} failed: {}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "newsgraph {args:?} failed: {}\n{}", output.status, String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("stdout is UTF-8")
 }
 
