@@ -78,7 +78,9 @@ pub fn build_graph(resources: &Resources, documents: &[Document], cooccurrence: 
                 mention_entity: resolved.mention_entity,
                 relations: Vec::new(),
             };
-            analysis.relations = relation::extract(&analysis.context(resources));
+            let extraction = relation::extract(&analysis.context(resources));
+            analysis.relations = extraction.relations;
+            analysis.entities.extend(extraction.described);
             if cooccurrence {
                 analysis.relations.extend(relation::cooccurrence(&analysis.context(resources)));
             }

@@ -15,6 +15,22 @@ pub struct LocalEntity {
     pub aliases: BTreeSet<String>,
     /// Indices into the document's mentions, in text order.
     pub mentions: Vec<usize>,
+    /// Set when the document only describes the entity ("the resolution"):
+    /// it has no name or mentions here, and the corpus merge finds it.
+    pub reference: Option<Reference>,
+}
+
+/// What a description stands for when the document names no such entity.
+/// Local entity indices point into the same document's entities.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reference {
+    /// "the resolution", "a draft resolution": the named resolution of the
+    /// corpus adopted (by `body`, when known) close to the document's date,
+    /// or on `date` when the document gives one.
+    Resolution { body: Option<usize>, date: Option<String> },
+    /// "the mission", "the Kenya-led force": the mission or force of the
+    /// corpus that `leader` leads.
+    Mission { leader: usize },
 }
 
 pub mod keys;

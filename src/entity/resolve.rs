@@ -213,6 +213,7 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
                 name: String::new(),
                 aliases: BTreeSet::new(),
                 mentions: Vec::new(),
+                reference: None,
             });
             resolved.entities.len() - 1
         });

@@ -15,6 +15,7 @@ use crate::resources::Resources;
 use crate::span::CharIndex;
 use crate::text::normalize_name;
 use petgraph::stable_graph::NodeIndex;
+use petgraph::unionfind::UnionFind;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How many co-occurrence sentences an edge keeps as evidence (the weight counts all).
@@ -33,20 +34,16 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
         })
         .collect();
 
-    // Union the (document, entity) pairs by key and by shared distinctive aliases.
+    // Union the (document, entity) pairs by key and by shared distinctive
+    // aliases; then tie each described entity to the group it describes.
     let locals: Vec<(usize, usize)> = analyses.iter().enumerate().flat_map(|(d, a)| (0..a.entities.len()).map(move |e| (d, e))).collect();
-    let mut parent: Vec<usize> = (0..locals.len()).collect();
-    fn find(parent: &mut [usize], x: usize) -> usize {
-        let mut root = x;
-        while parent[root] != root {
-            root = parent[root];
-        }
-        parent[x] = root;
-        root
-    }
+    let mut union = UnionFind::new(locals.len());
     let mut owner: BTreeMap<String, usize> = BTreeMap::new();
     for (idx, &(d, e)) in locals.iter().enumerate() {
         let entity = &analyses[d].entities[e];
+        if entity.reference.is_some() {
+            continue;
+        }
         let mut keys = vec![entity_key(resources, entity.kind, &entity.name)];
         for alias in &entity.aliases {
             let is_acronym = alias.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !alias.chars().any(char::is_lowercase);
@@ -57,8 +54,7 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
         for key in keys {
             match owner.get(&key) {
                 Some(&first) => {
-                    let (a, b) = (find(&mut parent, first), find(&mut parent, idx));
-                    parent[a.max(b)] = a.min(b);
+                    union.union(first, idx);
                 }
                 None => {
                     owner.insert(key, idx);
@@ -66,12 +62,14 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
             }
         }
     }
+    super::references::resolve(resources, analyses, &locals, &mut union);
 
-    // One node per group.
+    // One node per group that has a name (a description that found nothing makes none).
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for idx in 0..locals.len() {
-        groups.entry(find(&mut parent, idx)).or_default().push(idx);
+        groups.entry(union.find(idx)).or_default().push(idx);
     }
+    groups.retain(|_, members| members.iter().any(|&m| analyses[locals[m].0].entities[locals[m].1].reference.is_none()));
     let char_indexes: Vec<CharIndex> = analyses.iter().map(|a| CharIndex::new(&a.document.text)).collect();
     let mut node_of_local: BTreeMap<(usize, usize), NodeIndex> = BTreeMap::new();
     let mut nodes: Vec<(EntityNode, Vec<usize>)> =
@@ -158,12 +156,15 @@ fn group_node(analyses: &[DocumentAnalysis], locals: &[(usize, usize)], char_ind
         let (d, e) = locals[member];
         let analysis = &analyses[d];
         let entity = &analysis.entities[e];
+        documents.insert(analysis.document.id.0.clone());
+        if entity.reference.is_some() {
+            continue; // A description names nothing: no vote, alias or mention.
+        }
         *kind_votes.entry(entity.kind).or_default() += entity.mentions.len();
         let vote = name_votes.entry(entity.name.as_str()).or_default();
         vote.0 += 1;
         vote.1 += entity.mentions.len();
         aliases.extend(entity.aliases.iter().cloned());
-        documents.insert(analysis.document.id.0.clone());
         for &mention_idx in &entity.mentions {
             let span = analysis.mentions[mention_idx].span;
             let (start, end) = char_indexes[d].char_span(span);

@@ -16,6 +16,7 @@ pub mod json;
 pub mod lookup;
 pub mod merge;
 pub mod query;
+pub mod references;
 pub mod sample;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};

@@ -1,11 +1,69 @@
-//! HOLDS_ROLE (to be written).
+//! HOLDS_ROLE: a person has a title or post in a country or organization.
 //!
-//! What it extracts: …
+//! What it extracts: every role phrase of [`super::roles`] that names its
+//! country or organization ("Kenya’s Defense Minister Aden Duale", "Mario
+//! Joseph, managing attorney of the Bureau des Avocats Internationaux"),
+//! with `role` = the title as written, in title case; a title that by
+//! itself names one country's office ("Secretary of State Antony Blinken")
+//! when that country is named in the document (table `title_countries`);
+//! and "X, who leads Y" (role "Head").
 //! Triggers: `data/relations/holds_role.toml`.
-//! Example: …
-//! Known misses: …
+//! Example: "Ghana’s Foreign Minister Kofi Mensah met ..." -> Kofi Mensah
+//! HOLDS_ROLE Ghana (role "Foreign Minister").
+//! Known misses: roles given by a verb ("was appointed prime minister"),
+//! a bare title whose country only the context gives ("President X" in an
+//! article about one country), titles missing from `data/titles.txt`.
 
+use super::grammar::is_state_or_organization;
+use super::view::DocView;
 use super::RelationCandidate;
-use crate::pipeline::DocContext;
+use crate::graph::{EntityKind, RelationKind};
 
-pub fn extract(_ctx: &DocContext, _out: &mut Vec<RelationCandidate>) {}
+pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
+    let file = doc.triggers("holds_role");
+    for view in &doc.sentences {
+        for role in &view.roles {
+            let (organization, rule, confidence) = match role.organization {
+                Some((entity, _)) => (entity, role.rule, 0.9),
+                None => match implied_country(doc, file, &role.base_title) {
+                    Some(country) => (country, "holds_role.title_of_one_country", 0.6),
+                    None => continue,
+                },
+            };
+            if !is_state_or_organization(doc.kind_of(organization)) {
+                continue;
+            }
+            out.push(
+                RelationCandidate::new(RelationKind::HoldsRole, role.person.entity, organization, view, role.title, rule, confidence)
+                    .with("role", role.role.clone()),
+            );
+        }
+        for trigger in file.find_group(view.text, view.span, "leads_organization") {
+            let people = view.subject(trigger, |kind| kind == EntityKind::Person);
+            let organizations = view.object(trigger, |kind| kind == EntityKind::Organization);
+            for &person in &people {
+                if let Some(&organization) = organizations.first() {
+                    out.push(
+                        RelationCandidate::new(
+                            RelationKind::HoldsRole,
+                            view.arguments[person].entity,
+                            view.arguments[organization].entity,
+                            view,
+                            trigger,
+                            "holds_role.who_leads",
+                            0.7,
+                        )
+                        .with("role", "Head"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The country a title names by itself ("secretary of state" -> United
+/// States), when the document names that country.
+fn implied_country(doc: &DocView, file: &super::triggers::TriggerFile, base_title: &str) -> Option<usize> {
+    let country = file.table("title_countries", base_title)?;
+    doc.ctx.entities.iter().position(|entity| entity.kind == EntityKind::Country && entity.name == country)
+}

@@ -1,11 +1,142 @@
-//! MET (to be written).
+//! MET: two people, countries or organizations met, held talks, spoke,
+//! hosted or visited one another, or signed an agreement together.
+//! Symmetric; `kind` says how (the trigger group).
 //!
-//! What it extracts: …
+//! What it extracts:
+//! - subject and object of a meeting verb: "X met (with) Y", "X held talks
+//!   with Y and Z", "X, who had spoken with Y", "X started reaching out to Y";
+//! - the subject and the agent of a hosted meeting: "X joined a meeting
+//!   hosted by Y", "X took part in meetings held by Y";
+//! - coordinated subjects with no object: "X and Y met", "X and Y signed a
+//!   defense agreement";
+//! - a fronted participle: "After meeting with X, Y flew home";
+//! - visits: "X visited Y" (a place stands for its country: "visited
+//!   Nairobi" -> Kenya), "X sent a delegation to Y", "the X delegation that
+//!   arrived in Y".
 //! Triggers: `data/relations/met.toml`.
-//! Example: …
-//! Known misses: …
+//! Example: "Ghana’s president met Peru’s foreign minister in Accra" ->
+//! Ghana’s president MET Peru’s foreign minister.
+//! Known misses: meetings told across sentences ("They met on Friday"),
+//! pronoun subjects, "met with criticism"-style idioms not in the
+//! `not_objects` list, visits to places whose country is unknown.
 
+use super::grammar::is_actor;
+use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
-use crate::pipeline::DocContext;
+use crate::graph::{EntityKind, RelationKind};
+use crate::span::Span;
 
-pub fn extract(_ctx: &DocContext, _out: &mut Vec<RelationCandidate>) {}
+pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
+    let file = doc.triggers("met");
+    for view in &doc.sentences {
+        for hit in file.find(view.text, view.span) {
+            let next_word = view.after(hit.span.end).split_whitespace().next().unwrap_or("").to_lowercase();
+            if file.has_word("not_objects", next_word.trim_matches(|c: char| !c.is_alphabetic())) {
+                continue;
+            }
+            let pairs = match hit.group {
+                "hosted_by" => hosted_by(view, hit.span),
+                "visited" | "delegation" => visit(doc, view, hit.span, hit.group == "delegation"),
+                _ => meeting(view, hit.span),
+            };
+            for (a, b, rule) in pairs {
+                if a != b {
+                    out.push(RelationCandidate::new(RelationKind::Met, a, b, view, hit.span, rule, 0.8).with("kind", hit.group));
+                }
+            }
+        }
+    }
+}
+
+/// Pairs of entities that met, with the rule that found them.
+type Pairs = Vec<(usize, usize, &'static str)>;
+
+/// "X met Y", "X and Y met", "after meeting with Y, X ...".
+fn meeting(view: &SentenceView, trigger: Span) -> Pairs {
+    let subjects = view.subject(trigger, is_actor);
+    let objects = view.object(trigger, is_actor);
+    if !objects.is_empty() {
+        let subjects = if subjects.is_empty() { fronted_subject(view, &objects) } else { subjects };
+        return cross(view, &subjects, &objects, "met.subject_object");
+    }
+    let mut pairs = Vec::new();
+    for (i, &a) in subjects.iter().enumerate() {
+        for &b in &subjects[i + 1..] {
+            pairs.push((view.arguments[a].entity, view.arguments[b].entity, "met.coordinated_subjects"));
+        }
+    }
+    pairs
+}
+
+/// The subject after a fronted participle clause: "After meeting with Y, X
+/// flew home" -> X (the first actor after the comma that closes the clause).
+fn fronted_subject(view: &SentenceView, objects: &[usize]) -> Vec<usize> {
+    let Some(&last) = objects.last() else { return Vec::new() };
+    let after = view.after(view.arguments[last].span.end);
+    let Some(comma) = after.find(',') else { return Vec::new() };
+    let from = view.arguments[last].span.end + comma as u32 + 1;
+    let opener = view.before(view.arguments[objects[0]].span.start).to_lowercase();
+    if !opener.trim_start().starts_with(|c: char| c.is_alphabetic())
+        || !["after ", "before ", "while ", "since "].iter().any(|w| opener.contains(w))
+    {
+        return Vec::new();
+    }
+    let subject = (0..view.arguments.len()).find(|&idx| view.arguments[idx].span.start >= from && is_actor(view.arguments[idx].kind));
+    subject.filter(|&idx| !view.is_prepositional(idx)).into_iter().collect()
+}
+
+/// "X attended a meeting hosted by Y": X and Y met.
+fn hosted_by(view: &SentenceView, trigger: Span) -> Pairs {
+    let hosts = view.object(trigger, is_actor);
+    let guests = view.subject(trigger, is_actor);
+    cross(view, &guests, &hosts, "met.hosted_by")
+}
+
+/// "X visited Y", "X sent a delegation to Y", "the X delegation that arrived in Y".
+/// A place stands for its country; the visitor of a delegation is the
+/// country or organization right before "delegation", else the subject.
+fn visit(doc: &DocView, view: &SentenceView, trigger: Span, delegation: bool) -> Pairs {
+    let accept_host = |kind: EntityKind| is_actor(kind) || kind == EntityKind::Location;
+    let hosts: Vec<usize> = view.object(trigger, accept_host);
+    let owner = delegation
+        .then(|| {
+            (0..view.arguments.len()).rev().find(|&idx| {
+                let argument = view.arguments[idx];
+                argument.span.end <= trigger.start
+                    && view.between(argument.span, trigger).trim().is_empty()
+                    && matches!(argument.kind, EntityKind::Country | EntityKind::Organization)
+            })
+        })
+        .flatten();
+    let visitors: Vec<usize> = match owner {
+        Some(owner) => vec![owner],
+        None => view.subject(trigger, is_actor),
+    };
+    let rule = if delegation { "met.delegation" } else { "met.visit" };
+    let mut pairs = Vec::new();
+    for &host in &hosts {
+        let argument = view.arguments[host];
+        let host = match argument.kind {
+            EntityKind::Location => match super::located_in::country_of_place(doc, argument.entity) {
+                Some(country) => country,
+                None => continue,
+            },
+            _ => argument.entity,
+        };
+        for &visitor in &visitors {
+            pairs.push((view.arguments[visitor].entity, host, rule));
+        }
+    }
+    pairs
+}
+
+/// Every subject with every object, as entities.
+fn cross(view: &SentenceView, left: &[usize], right: &[usize], rule: &'static str) -> Pairs {
+    let mut pairs = Vec::new();
+    for &a in left {
+        for &b in right {
+            pairs.push((view.arguments[a].entity, view.arguments[b].entity, rule));
+        }
+    }
+    pairs
+}

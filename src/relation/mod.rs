@@ -2,16 +2,18 @@
 //! sentence and trigger that state it. One extractor per relation kind, each
 //! in its own file with its trigger words in `data/relations/<kind>.toml`.
 
+use crate::entity::LocalEntity;
 use crate::graph::RelationKind;
 use crate::pipeline::DocContext;
 use crate::span::Span;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use view::{DocView, SentenceView};
 
 /// A relation found in one document, between two of its local entities.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RelationCandidate {
     pub kind: RelationKind,
-    /// Index into `DocContext::entities`.
+    /// Index into the document's entities.
     pub source: usize,
     pub target: usize,
     pub attributes: BTreeMap<String, String>,
@@ -23,48 +25,96 @@ pub struct RelationCandidate {
     pub confidence: f32,
 }
 
+impl RelationCandidate {
+    /// A candidate of `kind` stated in `view`, without attributes.
+    pub fn new(
+        kind: RelationKind,
+        source: usize,
+        target: usize,
+        view: &SentenceView,
+        trigger: Span,
+        rule: &'static str,
+        confidence: f32,
+    ) -> Self {
+        RelationCandidate { kind, source, target, attributes: BTreeMap::new(), sentence: view.index, trigger, rule, confidence }
+    }
+
+    /// The same candidate with one more attribute.
+    pub fn with(mut self, key: &str, value: impl Into<String>) -> Self {
+        self.attributes.insert(key.to_string(), value.into());
+        self
+    }
+}
+
+/// What extraction found in one document: relations, and the entities the
+/// document only describes (appended after its own entities; see
+/// [`crate::entity::Reference`]).
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub relations: Vec<RelationCandidate>,
+    pub described: Vec<LocalEntity>,
+}
+
 pub mod adopted;
 pub mod authorizes;
 pub mod contributes_to;
+pub mod coref;
+pub mod dates;
+pub mod grammar;
 pub mod holds_role;
 pub mod leads;
 pub mod located_in;
 pub mod member_of;
 pub mod met;
 pub mod opposes;
-pub mod sentence;
+pub mod roles;
 pub mod sponsors;
 pub mod triggers;
+pub mod view;
 pub mod vote;
 
-/// Runs every extractor over one document; the same relation stated twice in
-/// one sentence is kept once.
-pub fn extract(ctx: &DocContext) -> Vec<RelationCandidate> {
+/// One extractor: reads the document view, appends candidates.
+type Extractor = fn(&DocView, &mut Vec<RelationCandidate>);
+
+/// The extractors, in the order they run.
+const EXTRACTORS: [Extractor; 11] = [
+    holds_role::extract,
+    met::extract,
+    leads::extract,
+    member_of::extract,
+    contributes_to::extract,
+    sponsors::extract,
+    adopted::extract,
+    vote::extract,
+    authorizes::extract,
+    located_in::extract,
+    opposes::extract,
+];
+
+/// Runs every extractor over one document. The same relation stated twice
+/// in one sentence is kept once; relations of an entity with itself are dropped.
+pub fn extract(ctx: &DocContext) -> Extraction {
+    let doc = DocView::new(ctx);
     let mut found = Vec::new();
-    let extractors: [fn(&DocContext, &mut Vec<RelationCandidate>); 11] = [
-        holds_role::extract,
-        met::extract,
-        leads::extract,
-        member_of::extract,
-        contributes_to::extract,
-        sponsors::extract,
-        adopted::extract,
-        vote::extract,
-        authorizes::extract,
-        located_in::extract,
-        opposes::extract,
-    ];
-    for extractor in extractors {
-        extractor(ctx, &mut found);
+    for extractor in EXTRACTORS {
+        extractor(&doc, &mut found);
     }
     found.retain(|r| r.source != r.target);
-    found.sort_by(|a, b| {
-        (a.sentence, a.kind, a.source, a.target, &a.attributes).cmp(&(b.sentence, b.kind, b.source, b.target, &b.attributes))
-    });
-    found.dedup_by(|b, a| {
-        (a.sentence, a.kind, a.source, a.target, &a.attributes) == (b.sentence, b.kind, b.source, b.target, &b.attributes)
-    });
-    found
+    let key = |r: &RelationCandidate| (r.sentence, r.kind, r.source, r.target, r.attributes.clone());
+    found.sort_by_key(key);
+    found.dedup_by_key(|r| key(r));
+    let described = doc
+        .placeholders
+        .iter()
+        .map(|placeholder| LocalEntity {
+            kind: placeholder.kind,
+            name: placeholder.description.clone(),
+            aliases: BTreeSet::new(),
+            mentions: Vec::new(),
+            reference: Some(placeholder.reference.clone()),
+        })
+        .collect();
+    Extraction { relations: found, described }
 }
 
 /// CO_OCCURS candidates: every pair of distinct entities named in one sentence.

@@ -1,14 +1,23 @@
 //! Trigger words and example sentences of each relation extractor, from
 //! `data/relations/<kind>.toml`.
 //!
-//! A file holds `triggers` (phrases, lowercase, matched on whole words) and
-//! any number of `[[example]]` tables: `text`, a sentence or short passage
-//! written for this project, and `relations`, the relations of this file's
-//! kind that the pipeline must find in it, as `"Source -> Target"` (labels or
-//! aliases). An empty list is a negative example. A test runs them all.
+//! A file holds `triggers` (phrases grouped by sense), `words` (other word
+//! lists the extractor documents), and any number of `[[example]]` tables:
+//! `text`, a sentence or short passage written for this project, and
+//! `relations`, the relations of this file's kinds that the pipeline must
+//! find in it, as `"Source -> Target"` or `"Source -[KIND]-> Target"` (labels
+//! or aliases). An empty list is a negative example. A test runs them all.
+//!
+//! Trigger phrase syntax: words match case-insensitively and whole; any run
+//! of whitespace matches one space; `'` matches a straight or curly
+//! apostrophe; a word ending in `*` matches any word with that prefix
+//! (`authori*`); `…` stands for zero to four words in between
+//! (`signed … agreement`). Each group compiles once into one regex.
 
 use crate::error::{Error, Result};
 use crate::graph::RelationKind;
+use crate::span::Span;
+use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,6 +35,7 @@ pub const RELATION_FILES: &[(&str, &str)] = &[
     ("authorizes", include_str!("../../data/relations/authorizes.toml")),
     ("located_in", include_str!("../../data/relations/located_in.toml")),
     ("opposes", include_str!("../../data/relations/opposes.toml")),
+    ("references", include_str!("../../data/relations/references.toml")),
 ];
 
 /// One example of a trigger file.
@@ -47,8 +57,24 @@ pub struct TriggerFile {
     /// relation kind, as the extractor documents.
     #[serde(default)]
     pub triggers: BTreeMap<String, Vec<String>>,
+    /// Other word lists of the extractor, by name (lowercase, whole words).
+    #[serde(default)]
+    pub words: BTreeMap<String, Vec<String>>,
+    /// Other lookup tables of the extractor, by name (lowercase keys).
+    #[serde(default)]
+    pub tables: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
+    /// Each trigger group compiled into one regex, in group-name order.
+    #[serde(skip)]
+    compiled: Vec<(String, Regex)>,
+}
+
+/// One trigger occurrence: its group and where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TriggerHit<'a> {
+    pub group: &'a str,
+    pub span: Span,
 }
 
 impl TriggerFile {
@@ -64,6 +90,96 @@ impl TriggerFile {
     pub fn phrases(&self, group: &str) -> &[String] {
         self.triggers.get(group).map(Vec::as_slice).unwrap_or(&[])
     }
+
+    /// A word list of `[words]` (empty when the file has none by that name).
+    pub fn words(&self, name: &str) -> &[String] {
+        self.words.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether `word` (compared lowercase) is in the word list `name`.
+    pub fn has_word(&self, name: &str, word: &str) -> bool {
+        self.words(name).iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// The value of `key` in table `name`, if any.
+    pub fn table(&self, name: &str, key: &str) -> Option<&str> {
+        self.tables.get(name)?.get(key).map(String::as_str)
+    }
+
+    /// Every trigger of every group in `text[within]`, as document spans, in
+    /// text order; at one start the longest wins, and overlaps keep the first.
+    pub fn find(&self, text: &str, within: Span) -> Vec<TriggerHit<'_>> {
+        let haystack = within.text(text);
+        let mut hits: Vec<TriggerHit> = self
+            .compiled
+            .iter()
+            .flat_map(|(group, regex)| {
+                regex.find_iter(haystack).map(move |found| TriggerHit {
+                    group: group.as_str(),
+                    span: Span::new(within.start as usize + found.start(), within.start as usize + found.end()),
+                })
+            })
+            .collect();
+        hits.sort_by_key(|hit| (hit.span.start, std::cmp::Reverse(hit.span.end), hit.group));
+        let mut kept: Vec<TriggerHit> = Vec::with_capacity(hits.len());
+        for hit in hits {
+            if !kept.last().is_some_and(|last: &TriggerHit| last.span.overlaps(hit.span)) {
+                kept.push(hit);
+            }
+        }
+        kept
+    }
+
+    /// The triggers of one group only.
+    pub fn find_group(&self, text: &str, within: Span, group: &str) -> Vec<Span> {
+        self.find(text, within).into_iter().filter(|hit| hit.group == group).map(|hit| hit.span).collect()
+    }
+
+    fn compile(&mut self) -> std::result::Result<(), String> {
+        self.compiled.clear();
+        for (group, phrases) in &self.triggers {
+            if phrases.is_empty() {
+                continue;
+            }
+            let alternatives: Vec<String> = phrases.iter().map(|phrase| phrase_pattern(phrase)).collect::<std::result::Result<_, _>>()?;
+            let pattern = format!(r"(?i)\b(?:{})\b", alternatives.join("|"));
+            let regex = Regex::new(&pattern).map_err(|e| format!("trigger group '{group}' does not compile: {e}"))?;
+            self.compiled.push((group.clone(), regex));
+        }
+        Ok(())
+    }
+}
+
+/// The regex of one trigger phrase (see the module docs for the syntax).
+fn phrase_pattern(phrase: &str) -> std::result::Result<String, String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.is_empty() || words.first() == Some(&"…") || words.last() == Some(&"…") {
+        return Err(format!("trigger '{phrase}' is empty or starts or ends with '…'"));
+    }
+    let mut pattern = String::new();
+    for (idx, word) in words.iter().enumerate() {
+        if *word == "…" {
+            pattern.push_str(r"(?:\s+\S+){0,4}?");
+            continue;
+        }
+        if idx > 0 {
+            pattern.push_str(r"\s+");
+        }
+        let (stem, prefix) = match word.strip_suffix('*') {
+            Some(stem) => (stem, true),
+            None => (*word, false),
+        };
+        for ch in stem.chars() {
+            match ch {
+                '\'' | '’' => pattern.push_str("['’]"),
+                _ => pattern.push_str(&regex::escape(ch.encode_utf8(&mut [0; 4]))),
+            }
+        }
+        if prefix {
+            pattern.push_str(r"\w*");
+        }
+    }
+    Ok(pattern)
 }
 
 /// Every trigger file, by stem.
@@ -92,7 +208,7 @@ impl RelationTriggers {
     fn parse_all(files: impl IntoIterator<Item = (&'static str, PathBuf, String)>) -> Result<RelationTriggers> {
         let mut triggers = RelationTriggers::default();
         for (stem, path, text) in files {
-            let file: TriggerFile = toml::from_str(&text).map_err(|e| {
+            let mut file: TriggerFile = toml::from_str(&text).map_err(|e| {
                 let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1)).unwrap_or(1);
                 Error::BadData { path: path.clone(), line, message: e.message().to_string() }
             })?;
@@ -104,6 +220,7 @@ impl RelationTriggers {
                     message: format!("unknown relation kind '{bad}'; expected one of {}", names.join(", ")),
                 });
             }
+            file.compile().map_err(|message| Error::BadData { path: path.clone(), line: 1, message })?;
             triggers.files.insert(stem.to_string(), file);
         }
         Ok(triggers)

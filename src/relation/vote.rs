@@ -5,7 +5,7 @@
 //! Example: …
 //! Known misses: …
 
+use super::view::DocView;
 use super::RelationCandidate;
-use crate::pipeline::DocContext;
 
-pub fn extract(_ctx: &DocContext, _out: &mut Vec<RelationCandidate>) {}
+pub fn extract(_doc: &DocView, _out: &mut Vec<RelationCandidate>) {}

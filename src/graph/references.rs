@@ -1,0 +1,111 @@
+//! Tying described entities to named ones across the corpus, during the
+//! merge ([`crate::entity::Reference`]):
+//! - an unnamed resolution ("the resolution" in an article about a vote)
+//!   is the named resolution whose adoption (an ADOPTED relation with a
+//!   `date`, stated in any document) falls on the date the document gives
+//!   for its vote, or else between [`DAYS_BEFORE_ADOPTION`] days after and
+//!   [`DAYS_AFTER_ADOPTION`] days before the document's date — and, when the
+//!   document names the adopting body, adopted by that body;
+//! - an unnamed mission ("the Kenya-led mission") is the mission or force
+//!   its leader leads (a LEADS relation stated in any document).
+//!
+//! Exactly one candidate must fit; otherwise the description stays unresolved
+//! and its relations are dropped.
+
+use crate::entity::Reference;
+use crate::graph::{EntityKind, RelationKind};
+use crate::pipeline::DocumentAnalysis;
+use crate::relation::dates::days_between;
+use crate::resources::Resources;
+use petgraph::unionfind::UnionFind;
+use std::collections::BTreeSet;
+
+/// A draft may be written this many days before its resolution is adopted.
+pub const DAYS_BEFORE_ADOPTION: i32 = 30;
+/// An article may report an adoption this many days after it.
+pub const DAYS_AFTER_ADOPTION: i32 = 3;
+
+/// Unions every described local entity with the group it describes.
+pub fn resolve(resources: &Resources, analyses: &[DocumentAnalysis], locals: &[(usize, usize)], union: &mut UnionFind<usize>) {
+    let local_index = |d: usize, e: usize| locals.partition_point(|&l| l < (d, e));
+    let entity = |idx: usize| &analyses[locals[idx].0].entities[locals[idx].1];
+    // Named adoptions: (resolution group, adopting body group, date).
+    let mut adoptions: Vec<(usize, usize, String)> = Vec::new();
+    // Leadership: (leader group, led group).
+    let mut leads: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (d, analysis) in analyses.iter().enumerate() {
+        for relation in &analysis.relations {
+            let (source, target) = (local_index(d, relation.source), local_index(d, relation.target));
+            if entity(source).reference.is_some() || entity(target).reference.is_some() {
+                continue;
+            }
+            match relation.kind {
+                RelationKind::Adopted => {
+                    if let Some(date) = relation.attributes.get("date") {
+                        adoptions.push((union.find(target), union.find(source), date.clone()));
+                    }
+                }
+                RelationKind::Leads => {
+                    leads.insert((union.find(source), union.find(target)));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mission_nouns = resources.relations.file("references").words("mission_nouns");
+    let is_mission = |idx: usize| {
+        let local = entity(idx);
+        let last_word = |name: &str| name.rsplit(' ').next().unwrap_or("").to_lowercase();
+        local.kind == EntityKind::Organization
+            && local.aliases.iter().chain([&local.name]).any(|name| mission_nouns.iter().any(|noun| *noun == last_word(name)))
+    };
+    let mission_groups: BTreeSet<usize> = (0..locals.len()).filter(|&idx| is_mission(idx)).map(|idx| union.find(idx)).collect();
+
+    for idx in 0..locals.len() {
+        let (d, _) = locals[idx];
+        let target = match &entity(idx).reference {
+            None => continue,
+            Some(Reference::Resolution { body, date }) => {
+                let body = body.map(|b| union.find(local_index(d, b)));
+                let explicit = date.clone().or_else(|| adoption_date_in(analyses, d, locals[idx].1));
+                let document_date = analyses[d].document.date.as_deref();
+                let fits = |adoption: &str| match (&explicit, document_date) {
+                    (Some(explicit), _) => explicit == adoption,
+                    (None, Some(document_date)) => days_between(document_date, adoption)
+                        .is_some_and(|days| (-DAYS_AFTER_ADOPTION..=DAYS_BEFORE_ADOPTION).contains(&days)),
+                    (None, None) => false,
+                };
+                let candidates: BTreeSet<usize> = adoptions
+                    .iter()
+                    .filter(|(_, adopter, adoption)| fits(adoption) && body.is_none_or(|b| b == *adopter))
+                    .map(|(resolution, _, _)| *resolution)
+                    .collect();
+                single(candidates)
+            }
+            Some(Reference::Mission { leader }) => {
+                let leader = union.find(local_index(d, *leader));
+                let candidates: BTreeSet<usize> =
+                    leads.iter().filter(|(l, led)| *l == leader && mission_groups.contains(led)).map(|(_, led)| *led).collect();
+                single(candidates)
+            }
+        };
+        if let Some(target) = target {
+            union.union(target, idx);
+        }
+    }
+}
+
+/// The date an ADOPTED relation of document `d` gives the described resolution `entity`.
+fn adoption_date_in(analyses: &[DocumentAnalysis], d: usize, entity: usize) -> Option<String> {
+    analyses[d]
+        .relations
+        .iter()
+        .find(|r| r.kind == RelationKind::Adopted && r.target == entity)
+        .and_then(|r| r.attributes.get("date").cloned())
+}
+
+fn single(candidates: BTreeSet<usize>) -> Option<usize> {
+    let mut iter = candidates.into_iter();
+    let first = iter.next()?;
+    iter.next().is_none().then_some(first)
+}

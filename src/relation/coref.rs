@@ -1,0 +1,266 @@
+//! Arguments of one sentence, with the descriptions that stand for an
+//! entity resolved:
+//! - a title owned by a country or organization and no name ("Kenya’s
+//!   president") is the person who holds that title there in a role phrase
+//!   of the same document;
+//! - "the resolution", "a draft resolution", "the proposal" is the one
+//!   resolution the document names; when it names none, a [`Placeholder`]
+//!   that the corpus merge ties to a resolution named elsewhere (by the
+//!   adopting body and the date);
+//! - "the mission", "the force", "the Kenya-led mission" is the one mission
+//!   or force the document names; when it names none, a placeholder that
+//!   the merge ties to the mission its leader leads.
+//!
+//! The words are in `data/relations/references.toml`.
+//! Known misses: pronouns ("he", "they"), descriptions of people without a
+//! title ("the lawyer"), and a document about two resolutions.
+
+use super::roles::{self, RolePhrase};
+use super::view::{Argument, SentenceView};
+use crate::entity::Reference;
+use crate::graph::EntityKind;
+use crate::pipeline::DocContext;
+use crate::span::Span;
+use regex::Regex;
+
+/// An entity a document only describes; resolved at merge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placeholder {
+    pub kind: EntityKind,
+    /// The first description, for messages ("the resolution").
+    pub description: String,
+    pub reference: Reference,
+}
+
+/// The description patterns of one document, compiled from the word lists.
+pub struct ReferencePatterns {
+    resolution: Regex,
+    mission: Regex,
+    /// Words that stand for a resolution only in a document that says "resolution".
+    weak_resolution_nouns: Vec<String>,
+}
+
+impl ReferencePatterns {
+    pub fn new(file: &super::triggers::TriggerFile) -> ReferencePatterns {
+        let alternatives =
+            |name: &str| file.words(name).iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
+        let resolution = format!(
+            r"(?i)\b(?:the|a|an|this|that)\s+(?:(?:{})\s+)*(?:{})\b",
+            alternatives("resolution_modifiers"),
+            alternatives("resolution_nouns")
+        );
+        let mission =
+            format!(r"(?i)\bthe\s+(?:\S+-led\s+)?(?:(?:{})\s+)*(?:{})\b", alternatives("mission_modifiers"), alternatives("mission_nouns"));
+        ReferencePatterns {
+            resolution: Regex::new(&resolution).expect("resolution pattern compiles"),
+            mission: Regex::new(&mission).expect("mission pattern compiles"),
+            weak_resolution_nouns: file.words("weak_resolution_nouns").to_vec(),
+        }
+    }
+}
+
+/// What the whole document says that the descriptions of one sentence need.
+pub struct DocReferences {
+    patterns: ReferencePatterns,
+    /// The one resolution the document names, if exactly one.
+    named_resolution: Option<usize>,
+    names_several_resolutions: bool,
+    says_resolution: bool,
+    /// The one mission-like organization the document names, if exactly one.
+    named_mission: Option<usize>,
+    /// The leader of "the X-led mission" anywhere in the document.
+    mission_leader: Option<usize>,
+    /// Every role phrase of the document, for "Kenya’s president".
+    roles: Vec<RolePhrase>,
+}
+
+impl DocReferences {
+    pub fn new(ctx: &DocContext, sentences: &[SentenceView]) -> DocReferences {
+        let file = ctx.resources.relations.file("references");
+        let patterns = ReferencePatterns::new(file);
+        let resolutions: Vec<usize> = (0..ctx.entities.len()).filter(|&e| ctx.entities[e].kind == EntityKind::Resolution).collect();
+        let missions: Vec<usize> = (0..ctx.entities.len()).filter(|&e| is_mission_like(ctx, file, e)).collect();
+        let text = ctx.document.text.as_str();
+        let mission_leader = sentences.iter().find_map(|view| {
+            patterns.mission.find_iter(view.sentence_text()).find_map(|found| {
+                let start = view.span.start + found.start() as u32;
+                leader_before(view, start).or_else(|| led_by_after(view, start + found.len() as u32))
+            })
+        });
+        DocReferences {
+            named_resolution: (resolutions.len() == 1).then(|| resolutions[0]),
+            names_several_resolutions: resolutions.len() > 1,
+            says_resolution: text.to_lowercase().contains("resolution"),
+            named_mission: (missions.len() == 1).then(|| missions[0]),
+            mission_leader,
+            roles: sentences.iter().flat_map(|view| view.roles.iter().cloned()).collect(),
+            patterns,
+        }
+    }
+}
+
+/// Whether an organization of the document is a mission or force: its name
+/// ends in a mission noun ("... Support Mission"), or a mention of it is
+/// followed by one ("the MSS mission").
+fn is_mission_like(ctx: &DocContext, file: &super::triggers::TriggerFile, entity: usize) -> bool {
+    let local = &ctx.entities[entity];
+    if local.kind != EntityKind::Organization {
+        return false;
+    }
+    let last_word = |name: &str| name.rsplit(' ').next().unwrap_or("").to_string();
+    let nouns = file.words("mission_nouns");
+    let noun_after = |mention: usize| {
+        let end = ctx.mentions[mention].span.end as usize;
+        let after = ctx.document.text[end..].trim_start_matches([')', ' ']);
+        nouns.iter().any(|noun| after.get(..noun.len()).is_some_and(|word| word.eq_ignore_ascii_case(noun)))
+    };
+    local.aliases.iter().chain([&local.name]).any(|name| file.has_word("mission_nouns", &last_word(name)))
+        || local.mentions.iter().any(|&m| noun_after(m))
+}
+
+/// "Kenya" in "the Kenya-led mission" / "the Kenyan-led force".
+fn leader_before(view: &SentenceView, start: u32) -> Option<usize> {
+    view.mentions.iter().find(|m| m.span.start >= start && view.after(m.span.end).starts_with("-led")).map(|m| m.entity)
+}
+
+/// "X" in "the mission, led by X" / "a force led by X".
+fn led_by_after(view: &SentenceView, end: u32) -> Option<usize> {
+    let after = view.after(end);
+    let rest = after.trim_start_matches([',', ' ']).strip_prefix("led by ")?;
+    let offset = end + (after.len() - rest.len()) as u32;
+    view.mentions.iter().find(|m| m.span.start >= offset && m.span.start <= offset + 20 && m.kind == EntityKind::Country).map(|m| m.entity)
+}
+
+/// The arguments of sentence `view`: role phrases, descriptions, references
+/// and the other mentions, in text order. New placeholders are appended to
+/// `placeholders` (their entity index is `entities.len()` + position).
+pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, placeholders: &mut Vec<Placeholder>) -> Vec<Argument> {
+    let mut arguments: Vec<Argument> = Vec::new();
+    for role in &view.roles {
+        let argument = Argument { entity: role.person.entity, kind: EntityKind::Person, head: role.person.span, span: role.span };
+        match arguments.iter_mut().find(|a| a.entity == argument.entity && a.span.overlaps(argument.span)) {
+            Some(existing) => existing.span = existing.span.cover(argument.span),
+            None => arguments.push(argument),
+        }
+    }
+    let covered = |arguments: &[Argument], span: Span| arguments.iter().any(|a| a.span.overlaps(span));
+    for &title in &view.titles {
+        if covered(&arguments, title) {
+            continue;
+        }
+        if let Some(argument) = described_person(ctx, refs, view, title) {
+            arguments.push(argument);
+        }
+    }
+    for found in refs.patterns.resolution.find_iter(view.sentence_text()) {
+        let span = Span::new(view.span.start as usize + found.start(), view.span.start as usize + found.end());
+        let noun = found.as_str().rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+        let weak = refs.patterns.weak_resolution_nouns.contains(&noun);
+        if covered(&arguments, span)
+            || view.mentions.iter().any(|m| m.span.overlaps(span))
+            || refs.names_several_resolutions
+            || (weak && !refs.says_resolution)
+        {
+            continue;
+        }
+        let entity = match refs.named_resolution {
+            Some(entity) => entity,
+            None => {
+                let body = body_before(view, span);
+                placeholder(ctx, placeholders, EntityKind::Resolution, found.as_str(), Reference::Resolution { body, date: None })
+            }
+        };
+        arguments.push(Argument { entity, kind: EntityKind::Resolution, head: span, span });
+    }
+    for found in refs.patterns.mission.find_iter(view.sentence_text()) {
+        let span = Span::new(view.span.start as usize + found.start(), view.span.start as usize + found.end());
+        if covered(&arguments, span) {
+            continue;
+        }
+        let leader = leader_before(view, span.start).or(refs.mission_leader);
+        let entity = match (refs.named_mission, leader) {
+            (Some(entity), _) => entity,
+            (None, Some(leader)) => placeholder(ctx, placeholders, EntityKind::Organization, found.as_str(), Reference::Mission { leader }),
+            (None, None) => continue,
+        };
+        // "the Kenya-led mission": the leader stays an argument of its own.
+        let head_start = view.mentions.iter().find(|m| span.contains(m.span)).map_or(span.start, |m| {
+            let after = view.after(m.span.end);
+            m.span.end + (after.len() - after.trim_start_matches(|c: char| c == '-' || c.is_alphabetic()).len()) as u32
+        });
+        let head = Span { start: head_start.min(span.end), end: span.end };
+        arguments.push(Argument { entity, kind: EntityKind::Organization, head, span: head });
+    }
+    for mention in &view.mentions {
+        if !covered(&arguments, mention.span) {
+            arguments.push(Argument { entity: mention.entity, kind: mention.kind, head: mention.span, span: mention.span });
+        }
+    }
+    arguments.sort_by_key(|a| (a.span.start, a.span.end));
+    arguments
+}
+
+/// "Kenya’s president": the person holding that title there, named in a
+/// role phrase of this document.
+fn described_person(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, title: Span) -> Option<Argument> {
+    let owner = view.mentions.iter().rev().find(|m| m.span.end <= title.start)?;
+    let gap = view.between(owner.span, title);
+    if !matches!(owner.kind, EntityKind::Country | EntityKind::Organization) || !matches!(gap, "’s " | "'s " | " ") {
+        return None;
+    }
+    // A capitalised word right after the title is a name we did not recognise: not a description.
+    if view.after(title.end).trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
+    let base = roles::base_title_of(ctx.resources, view.text, title);
+    let mut people: Vec<usize> = refs
+        .roles
+        .iter()
+        .filter(|role| role.organization.is_some_and(|(entity, _)| entity == owner.entity) && role.base_title == base)
+        .map(|role| role.person.entity)
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    let [person] = people.as_slice() else { return None };
+    let span = owner.span.cover(title);
+    Some(Argument { entity: *person, kind: EntityKind::Person, head: span, span })
+}
+
+/// The organization named right before "resolution" ("a Security Council
+/// resolution") or right after it ("a draft resolution for the Security Council").
+fn body_before(view: &SentenceView, span: Span) -> Option<usize> {
+    let inside = view.mentions.iter().find(|m| span.contains(m.span) && m.kind == EntityKind::Organization);
+    let after = view.mentions.iter().find(|m| {
+        m.kind == EntityKind::Organization
+            && m.span.start > span.end
+            && matches!(view.between(span, m.span), " for the " | " of the " | " by the ")
+    });
+    inside.or(after).map(|m| m.entity)
+}
+
+/// The document's placeholder for `reference`, created on first use. All
+/// resolution descriptions of a document share one placeholder, and so do
+/// all mission descriptions with the same leader.
+fn placeholder(ctx: &DocContext, placeholders: &mut Vec<Placeholder>, kind: EntityKind, description: &str, reference: Reference) -> usize {
+    let same = |existing: &Placeholder| match (&existing.reference, &reference) {
+        (Reference::Resolution { .. }, Reference::Resolution { .. }) => true,
+        (Reference::Mission { leader: a }, Reference::Mission { leader: b }) => a == b,
+        _ => false,
+    };
+    let idx = match placeholders.iter().position(same) {
+        Some(idx) => {
+            // A later description may name the body the first one did not.
+            if let (Reference::Resolution { body: body @ None, .. }, Reference::Resolution { body: Some(new), .. }) =
+                (&mut placeholders[idx].reference, &reference)
+            {
+                *body = Some(*new);
+            }
+            idx
+        }
+        None => {
+            placeholders.push(Placeholder { kind, description: description.to_string(), reference });
+            placeholders.len() - 1
+        }
+    };
+    ctx.entities.len() + idx
+}

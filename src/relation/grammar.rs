@@ -1,0 +1,273 @@
+//! Just enough English clause structure to pick a trigger's arguments
+//! without a parser: clause boundaries, prepositional phrases,
+//! coordination ("A, B and C"), co-subjects ("along with B"), inclusion
+//! lists ("including A and B"), and possessive modifiers ("Kenya’s offer").
+//!
+//! The subject of a trigger is the nearest argument before it in its clause
+//! that is not the object of a preposition ("to Haiti") nor a possessor of
+//! a plain noun ("Kenya’s offer"); a relative clause ("X, who met Y") leads
+//! back to its antecedent that way. The object is the first argument after
+//! the trigger in its clause. Known misses: passives without "by", pronouns,
+//! subjects separated from their verb by a long parenthetical.
+
+use super::view::{Argument, SentenceView};
+use crate::graph::EntityKind;
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words whose object is not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "to",
+    "in",
+    "into",
+    "of",
+    "from",
+    "for",
+    "at",
+    "on",
+    "with",
+    "by",
+    "about",
+    "against",
+    "over",
+    "under",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "through",
+    "across",
+    "after",
+    "before",
+    "during",
+    "without",
+    "within",
+    "near",
+    "like",
+    "than",
+    "via",
+    "per",
+    "including",
+    "besides",
+    "despite",
+    "beyond",
+    "around",
+    "behind",
+    "inside",
+    "outside",
+    "upon",
+];
+/// Nouns after which "of" introduces a name, not a complement ("the nation of Belize").
+const NAME_OF_NOUNS: &[&str] = &[
+    "nation",
+    "country",
+    "state",
+    "republic",
+    "kingdom",
+    "island",
+    "islands",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "government",
+];
+/// Determiners skipped when looking at the word before an argument.
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "some", "all", "both", "other", "several", "many"];
+/// Nouns after a possessive that make the possessor act ("Kenya’s delegation met ...").
+const AGENT_NOUNS: &[&str] = &[
+    "representative",
+    "representatives",
+    "envoy",
+    "envoys",
+    "delegation",
+    "delegations",
+    "officials",
+    "government",
+    "authorities",
+    "forces",
+    "ministry",
+    "leaders",
+    "leader",
+    "diplomats",
+    "team",
+    "troops",
+    "police",
+];
+/// Places where a clause ends: semicolons, colons, dashes, and contrastive
+/// or circumstantial clause openers after a comma.
+static CLAUSE_BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|:\s|\s[—–]\s|,\s+(?:while|but|although|though|whereas|because|so|yet|with|adding|saying|according)\b|\s(?:but|while|whereas)\s")
+        .unwrap()
+});
+/// What may stand between two coordinated arguments (determiners removed).
+const COORDINATORS: &[&str] = &[",", "and", ", and", "or", ", or", "&", "as well as", ", as well as", "nor", "and also", "plus"];
+/// What introduces a co-subject ("X, which along with Y has ...").
+static CO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:along|together|jointly)\s+with\s+(?:the\s+)?$").unwrap());
+/// What introduces an inclusion list after an argument or a plural noun.
+static INCLUSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^,?\s*(?:including|such\s+as|among\s+them|namely)\s+(?:the\s+)?$").unwrap());
+/// The most words between a trigger and its object.
+const MAX_OBJECT_DISTANCE: usize = 6;
+
+impl SentenceView<'_> {
+    /// Where the clause holding byte `offset` starts.
+    pub fn clause_start(&self, offset: u32) -> u32 {
+        let before = self.before(offset);
+        CLAUSE_BOUNDARY.find_iter(before).last().map_or(self.span.start, |found| self.span.start + found.end() as u32)
+    }
+
+    /// Where the clause holding byte `offset` ends.
+    pub fn clause_end(&self, offset: u32) -> u32 {
+        let after = self.after(offset);
+        CLAUSE_BOUNDARY.find(after).map_or(self.span.end, |found| offset.max(self.span.start) + found.start() as u32)
+    }
+
+    /// The word before `offset`, lowercase, skipping determiners; with the word before it.
+    fn words_before(&self, offset: u32) -> (String, String) {
+        let words: Vec<String> = self
+            .before(offset)
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut rest = words.iter().rev().skip_while(|w| DETERMINERS.contains(&w.as_str()));
+        (rest.next().cloned().unwrap_or_default(), rest.next().cloned().unwrap_or_default())
+    }
+
+    /// Whether argument `idx` is the object of a preposition ("to Haiti"),
+    /// except "of" after a naming noun ("the nation of Belize").
+    pub fn is_prepositional(&self, idx: usize) -> bool {
+        let (word, before) = self.words_before(self.arguments[idx].span.start);
+        PREPOSITIONS.contains(&word.as_str()) && !(word == "of" && NAME_OF_NOUNS.contains(&before.as_str()))
+    }
+
+    /// The preposition right before argument `idx`, if any.
+    pub fn preposition_before(&self, idx: usize) -> Option<String> {
+        let (word, _) = self.words_before(self.arguments[idx].span.start);
+        PREPOSITIONS.contains(&word.as_str()).then_some(word)
+    }
+
+    /// Whether argument `idx` only modifies a following noun: a possessive
+    /// ("Kenya’s offer") unless the noun acts ("Kenya’s delegation").
+    pub fn is_possessive_modifier(&self, idx: usize) -> bool {
+        let after = self.after(self.arguments[idx].span.end);
+        let Some(rest) = after.strip_prefix("’s").or_else(|| after.strip_prefix("'s")).or_else(|| after.strip_prefix('’')) else {
+            return false;
+        };
+        let noun = rest.split_whitespace().find(|w| !matches!(*w, "own" | "new" | "top" | "senior")).unwrap_or("");
+        let noun = noun.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        !AGENT_NOUNS.contains(&noun.as_str())
+    }
+
+    /// The arguments coordinated with `idx` ("A, B and C"), itself included, in text order.
+    pub fn coordinated(&self, idx: usize) -> Vec<usize> {
+        let joins = |left: usize, right: usize| {
+            let between = self.between(self.arguments[left].span, self.arguments[right].span).to_lowercase();
+            let words: Vec<&str> = between.split_whitespace().filter(|w| !DETERMINERS.contains(w)).collect();
+            let joined = words.join(" ").replace(" ,", ",");
+            COORDINATORS.contains(&joined.as_str())
+        };
+        let mut first = idx;
+        while first > 0 && joins(first - 1, first) {
+            first -= 1;
+        }
+        let mut last = idx;
+        while last + 1 < self.arguments.len() && joins(last, last + 1) {
+            last += 1;
+        }
+        (first..=last).collect()
+    }
+
+    /// The subject of the trigger at `trigger`: the nearest acceptable argument
+    /// before it in its clause, with its coordinated arguments and
+    /// co-subjects ("along with Y").
+    pub fn subject(&self, trigger: Span, accept: impl Fn(EntityKind) -> bool) -> Vec<usize> {
+        let clause_start = self.clause_start(trigger.start);
+        let found = (0..self.arguments.len()).rev().find(|&idx| {
+            let argument = self.arguments[idx];
+            argument.span.end <= trigger.start
+                && argument.span.start >= clause_start
+                && accept(argument.kind)
+                && !self.is_prepositional(idx)
+                && !self.is_possessive_modifier(idx)
+                && !self.in_parentheses(argument.span)
+        });
+        let Some(found) = found else { return Vec::new() };
+        let mut subjects: Vec<usize> = self.coordinated(found).into_iter().filter(|&i| accept(self.arguments[i].kind)).collect();
+        for idx in found + 1..self.arguments.len() {
+            let argument = self.arguments[idx];
+            if argument.span.end > trigger.start {
+                break;
+            }
+            if CO_SUBJECT.is_match(self.before(argument.span.start)) && accept(argument.kind) {
+                subjects.extend(self.coordinated(idx).into_iter().filter(|&i| accept(self.arguments[i].kind)));
+            }
+        }
+        subjects.sort_unstable();
+        subjects.dedup();
+        subjects
+    }
+
+    /// The object of the trigger at `trigger`: the first acceptable argument
+    /// after it in its clause (within a few words), with its coordinated
+    /// arguments and any inclusion list ("leaders, including X").
+    pub fn object(&self, trigger: Span, accept: impl Fn(EntityKind) -> bool) -> Vec<usize> {
+        let clause_end = self.clause_end(trigger.end);
+        let near = |argument: &Argument| {
+            let gap = self.slice(Span { start: trigger.end, end: argument.span.start.max(trigger.end) });
+            gap.split_whitespace().count() <= MAX_OBJECT_DISTANCE
+        };
+        let first = (0..self.arguments.len()).find(|&idx| {
+            let argument = self.arguments[idx];
+            argument.span.start >= trigger.end && argument.span.end <= clause_end && near(&argument)
+        });
+        let mut objects: Vec<usize> = Vec::new();
+        if let Some(first) = first.filter(|&i| accept(self.arguments[i].kind)) {
+            objects.extend(self.coordinated(first).into_iter().filter(|&i| i >= first && accept(self.arguments[i].kind)));
+        }
+        // "to meet with African leaders, including Kenya’s president": the list after a plural noun.
+        let list_from = objects.last().map_or(trigger.end, |&i| self.arguments[i].span.end);
+        if let Some(listed) = self.inclusion_list(list_from, clause_end) {
+            objects.extend(self.coordinated(listed).into_iter().filter(|&i| i >= listed && accept(self.arguments[i].kind)));
+        }
+        objects.sort_unstable();
+        objects.dedup();
+        objects
+    }
+
+    /// The first argument of an inclusion list ("including X") that starts
+    /// after `from` (with at most a plural noun phrase in between), before `end`.
+    pub fn inclusion_list(&self, from: u32, end: u32) -> Option<usize> {
+        let idx = self.arguments.iter().position(|a| a.span.start >= from && a.span.end <= end)?;
+        let gap = self.slice(Span { start: from, end: self.arguments[idx].span.start });
+        let words = gap.split_whitespace().count();
+        let cut = gap.rfind(',').unwrap_or(0);
+        (words <= 6 && INCLUSION.is_match(&gap[cut..])).then_some(idx)
+    }
+
+    /// Whether `span` stands inside parentheses or square brackets.
+    pub fn in_parentheses(&self, span: Span) -> bool {
+        let before = self.before(span.start);
+        let opens = before.rfind(['(', '[']);
+        let closes = before.rfind([')', ']']);
+        opens.is_some_and(|open| closes.is_none_or(|close| close < open))
+    }
+
+    /// The argument indices whose entity is of one of `kinds`.
+    pub fn arguments_of(&self, kinds: &[EntityKind]) -> Vec<usize> {
+        (0..self.arguments.len()).filter(|&i| kinds.contains(&self.arguments[i].kind)).collect()
+    }
+}
+
+/// Accepts the kinds that can meet, lead, join, contribute or oppose.
+pub fn is_actor(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Person | EntityKind::Country | EntityKind::Organization)
+}
+
+/// Accepts countries and organizations.
+pub fn is_state_or_organization(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Country | EntityKind::Organization)
+}

@@ -1,0 +1,376 @@
+//! Role phrases: a person with a title and, usually, the country or
+//! organization the title belongs to. They are what HOLDS_ROLE reports, and
+//! they group a person's words into one relation argument for every other
+//! extractor.
+//!
+//! Shapes found (title words come from `data/titles.txt`, with modifiers
+//! from `data/title_modifiers.txt`):
+//! - title before the name: "Kenya’s Defense Minister Aden Duale", "U.N.
+//!   Secretary-General António Guterres", "Rwandan President Paul Kagame",
+//!   "President of Ghana Ama Mensah";
+//! - title, comma, name: "Haiti's foreign minister, Jean Victor Généus", "the
+//!   U.S. assistant secretary of state for the Western Hemisphere, Brian Nichols";
+//! - name, comma, apposition: "Todd Robinson, the assistant secretary of
+//!   state for the Bureau of ...", "Monica Juma, Kenya’s former foreign
+//!   minister who ...", "Laurent Uwumuremyi, the organisation’s country
+//!   director" (the organization named last before the sentence).
+//!
+//! The organization is the possessor or modifier before the title ("Kenya’s
+//! U.N. ambassador" -> Kenya), else the head of the title's complement
+//! ("coordinator of the Haitian police union SYNAPOHA" -> SYNAPOHA; places
+//! are skipped: "vice president for Latin America at the X Institute" -> the
+//! institute). A title with neither has no organization.
+//! Known misses: roles stated by verbs ("was appointed prime minister"),
+//! titles not in the list, and a bare title whose country only the
+//! context gives ("President Jovenel Moïse").
+
+use super::view::{EntityMention, SentenceView};
+use crate::graph::EntityKind;
+use crate::pipeline::DocContext;
+use crate::resources::Resources;
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A person, a title, and the organization or country it is held in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RolePhrase {
+    pub person: EntityMention,
+    /// The entity the title belongs to, and where it is named (for "the
+    /// organisation’s", the mention it refers back to).
+    pub organization: Option<(usize, Span)>,
+    /// The title words, with modifiers ("Acting Deputy Secretary of State").
+    pub title: Span,
+    /// The role as reported: title (and complement), in title case.
+    pub role: String,
+    /// The title from `titles.txt` without modifiers, lowercase ("president").
+    pub base_title: String,
+    /// Everything the phrase covers: organization, title, name, apposition.
+    pub span: Span,
+    pub rule: &'static str,
+}
+
+/// Words before a title that refer back to an organization named earlier.
+const BACK_REFERENCES: &str = r"(?:organi[sz]ation|group|agency|charity|company|party|movement|network|union|body|institute|foundation)";
+
+/// The text between an organization mention and the title it owns: a
+/// possessive, a hyphenated participle ("UN-appointed"), or nothing.
+static OWNER_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:['’]s?)?(?:-[a-z]+)?\s*$").unwrap());
+/// "the organisation’s " right before a title.
+static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\bthe\s+{BACK_REFERENCES}['’]s\s+$")).unwrap());
+/// Between a person and the title of its apposition, with `@` for each
+/// country or organization mention.
+static APPOSITION_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^,\s+(?:who\s+(?:now\s+|also\s+|currently\s+)?(?:serves|served|is|was|has\s+been|had\s+been|became|works)\s+(?:as\s+)?)?(?:(?:the|a|an)\s+)?(?:(?:@|the\s+{BACK_REFERENCES})(?:['’]s?|-[a-z]+)?\s+)*$"
+    ))
+    .unwrap()
+});
+/// Between a title (with its complement) and the name after the comma.
+static TITLE_COMMA_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:\s+(?:of|for|in|to|at|on)\s+[^,;()]{1,80}?)?,\s+$").unwrap());
+/// "of Ghana " between a title and a name.
+static OF_OWNER_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s+(?:of|for)\s+(?:the\s+)?@\s+$").unwrap());
+/// Prepositions that open a title's complement.
+const COMPLEMENT_PREPOSITIONS: &[&str] = &["of", "for", "at", "to", "with", "in", "on"];
+/// Words that end a title's complement.
+const COMPLEMENT_ENDS: &[&str] = &["who", "which", "that", "said", "says", "told", "and"];
+/// The most words a complement may have.
+const MAX_COMPLEMENT_WORDS: usize = 12;
+
+/// Title phrases of one sentence, outside mentions, each extended over the
+/// modifiers right before it ("Senior Assistant Inspector General of Police").
+pub fn find_titles(resources: &Resources, view: &SentenceView) -> Vec<Span> {
+    let text = view.text;
+    let mut titles = Vec::new();
+    for (span, _) in resources.lexicon.find_titles(text, view.span) {
+        if view.mentions.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        let mut start = span.start as usize;
+        loop {
+            let before = text[view.span.start as usize..start].trim_end();
+            let Some(word_start) = before.rfind(|c: char| c.is_whitespace()).map(|i| i + 1).or((!before.is_empty()).then_some(0)) else {
+                break;
+            };
+            let word_start = view.span.start as usize + word_start;
+            let word = &text[word_start..view.span.start as usize + before.len()];
+            if resources.lexicon.title_modifiers.contains(word) {
+                start = word_start;
+            } else {
+                break;
+            }
+        }
+        titles.push(Span::new(start, span.end as usize));
+    }
+    titles
+}
+
+/// The role phrases of one sentence. `last_organization` is the last
+/// organization named before this sentence, for "the organisation’s".
+pub fn find(ctx: &DocContext, view: &SentenceView, last_organization: Option<(usize, Span)>) -> Vec<RolePhrase> {
+    let mut found: Vec<RolePhrase> = Vec::new();
+    let base_title = |title: Span| base_title_of(ctx.resources, view.text, title);
+    for &title in &view.titles {
+        let owner = owner_before(view, title, last_organization);
+        // Title before the name: "Kenya President William Ruto", "President of Ghana Ama Mensah".
+        if let Some(person) = view.mention_after(title.end).filter(|m| m.kind == EntityKind::Person) {
+            let gap = view.between(title, person.span);
+            let of_owner =
+                view.mentions.iter().find(|m| title.end < m.span.start && m.span.end < person.span.start && is_owner_kind(m.kind));
+            let of_owner =
+                of_owner.filter(|m| OF_OWNER_GAP.is_match(&masked(view, Span { start: title.end, end: person.span.start }, &[**m])));
+            if gap.trim().is_empty() || of_owner.is_some() {
+                let organization = owner.map(|(entity, span, _)| (entity, span)).or(of_owner.map(|m| (m.entity, m.span)));
+                let start = owner.map_or(title.start, |(_, _, start)| start);
+                found.push(RolePhrase {
+                    person: *person,
+                    organization,
+                    title,
+                    role: role_text(view, owner.map(|(_, _, start)| start), title, None),
+                    base_title: base_title(title),
+                    span: Span { start, end: person.span.end },
+                    rule: "holds_role.title_before_name",
+                });
+                continue;
+            }
+            // Title, comma, name: "Haiti's foreign minister, Jean Victor Généus".
+            let opens = owner.is_some() || ends_with_article(view.before(title.start));
+            if opens && TITLE_COMMA_GAP.is_match(gap) {
+                let complement = Span { start: title.end, end: title.end + gap.rfind(',').unwrap_or(0) as u32 };
+                let head = complement_head(view, complement);
+                let organization = owner.map(|(entity, span, _)| (entity, span)).or(head.map(|m| (m.entity, m.span)));
+                let start = owner.map_or(title.start, |(_, _, start)| start);
+                let role_complement = (head.is_none() && !complement.is_empty()).then_some(complement);
+                found.push(RolePhrase {
+                    person: *person,
+                    organization,
+                    title,
+                    role: role_text(view, owner.map(|(_, _, start)| start), title, role_complement),
+                    base_title: base_title(title),
+                    span: Span { start, end: person.span.end },
+                    rule: "holds_role.title_comma_name",
+                });
+                continue;
+            }
+        }
+        // Name, comma, apposition: "Todd Robinson, the assistant secretary of state for ...".
+        let Some(person) = view.mention_before(title.start).filter(|m| m.kind == EntityKind::Person) else { continue };
+        let gap_span = Span { start: person.span.end, end: title.start };
+        let inside: Vec<EntityMention> = view.mentions.iter().filter(|m| gap_span.contains(m.span)).copied().collect();
+        if inside.iter().any(|m| !is_owner_kind(m.kind)) || !APPOSITION_GAP.is_match(&masked(view, gap_span, &inside)) {
+            continue;
+        }
+        let complement = complement_span(view, title);
+        let head = complement_head(view, complement);
+        let back_reference = BACK_REFERENCE.is_match(view.before(title.start)).then_some(last_organization).flatten();
+        let organization = inside.first().map(|m| (m.entity, m.span)).or(back_reference).or(head.map(|m| (m.entity, m.span)));
+        let owner_start = inside.first().map(|m| m.span.start);
+        let role_complement = (head.is_none() || inside.first().is_some()).then_some(complement).filter(|c| !c.is_empty());
+        let role_complement = role_complement.filter(|c| head.is_none_or(|h| !c.contains(h.span)));
+        found.push(RolePhrase {
+            person: *person,
+            organization,
+            title,
+            role: role_text(view, owner_start, title, role_complement),
+            base_title: base_title(title),
+            span: Span { start: person.span.start, end: complement.end.max(title.end) },
+            rule: "holds_role.apposition",
+        });
+    }
+    found
+}
+
+fn is_owner_kind(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Country | EntityKind::Organization)
+}
+
+/// The organization or country that owns `title` from before it: the
+/// possessor of a chain ("Kenya’s U.N. ambassador" -> Kenya), with where
+/// the phrase starts; or, for "the organisation’s", the last organization.
+fn owner_before(view: &SentenceView, title: Span, last_organization: Option<(usize, Span)>) -> Option<(usize, Span, u32)> {
+    let mut owner: Option<&EntityMention> = None;
+    let mut next_start = title.start;
+    for mention in view.mentions.iter().rev().filter(|m| m.span.end <= title.start) {
+        let gap = view.slice(Span { start: mention.span.end, end: next_start });
+        let possessive_or_adjacent =
+            if owner.is_none() { OWNER_GAP.is_match(gap) } else { gap.starts_with(['\'', '’']) && OWNER_GAP.is_match(gap) };
+        if !is_owner_kind(mention.kind) || !possessive_or_adjacent {
+            break;
+        }
+        owner = Some(mention);
+        next_start = mention.span.start;
+    }
+    if let Some(owner) = owner {
+        return Some((owner.entity, owner.span, owner.span.start));
+    }
+    let before = view.before(title.start);
+    let back_reference = BACK_REFERENCE.find(before)?;
+    let (entity, span) = last_organization?;
+    Some((entity, span, view.span.start + back_reference.start() as u32))
+}
+
+/// The title's complement: a preposition and the words up to a comma, a
+/// clause word or the sentence end (at most [`MAX_COMPLEMENT_WORDS`] words).
+fn complement_span(view: &SentenceView, title: Span) -> Span {
+    let after = view.after(title.end);
+    let trimmed = after.trim_start();
+    let first = trimmed.split_whitespace().next().unwrap_or("");
+    if !COMPLEMENT_PREPOSITIONS.contains(&first.to_lowercase().as_str()) {
+        return Span { start: title.end, end: title.end };
+    }
+    let mut end = after.len() - trimmed.len();
+    let mut words = 0;
+    for piece in trimmed.split_inclusive(char::is_whitespace) {
+        let word = piece.trim();
+        let stop_at = word.find([',', ';', '(', ')', '.', '“', '"', ':']);
+        if words > 0 && COMPLEMENT_ENDS.contains(&word) || words >= MAX_COMPLEMENT_WORDS {
+            break;
+        }
+        if let Some(stop) = stop_at {
+            // "(MSF)" right after a name belongs to it; other punctuation ends the complement.
+            let closes_acronym = word.starts_with('(') && word.trim_end_matches([',', '.', ';']).ends_with(')');
+            if !closes_acronym || stop > 0 {
+                end += stop;
+                break;
+            }
+        }
+        end += piece.len();
+        words += 1;
+    }
+    let end = after[..end].trim_end().len();
+    Span { start: title.end, end: title.end + end as u32 }
+}
+
+/// The country or organization a complement names: the last mention of its
+/// first noun phrase that has one, skipping places ("for Latin America at
+/// the X" -> X; "of the Haitian police union SYNAPOHA" -> SYNAPOHA).
+fn complement_head(view: &SentenceView, complement: Span) -> Option<EntityMention> {
+    if complement.is_empty() {
+        return None;
+    }
+    let mentions: Vec<EntityMention> = view.mentions.iter().filter(|m| complement.contains(m.span)).copied().collect();
+    let mut phrase_head: Option<EntityMention> = None;
+    let mut position = complement.start;
+    for mention in &mentions {
+        let gap = view.slice(Span { start: position, end: mention.span.start });
+        let breaks =
+            position > complement.start && gap.split_whitespace().any(|w| COMPLEMENT_PREPOSITIONS.contains(&w.to_lowercase().as_str()));
+        if breaks && phrase_head.is_some() {
+            break;
+        }
+        if is_owner_kind(mention.kind) {
+            phrase_head = Some(*mention);
+        }
+        position = mention.span.end;
+    }
+    phrase_head
+}
+
+/// `text[span]` with each of `mentions` replaced by `@`.
+fn masked(view: &SentenceView, span: Span, mentions: &[EntityMention]) -> String {
+    let mut out = String::new();
+    let mut position = span.start;
+    for mention in mentions.iter().filter(|m| span.contains(m.span)) {
+        out.push_str(view.slice(Span { start: position, end: mention.span.start }));
+        out.push('@');
+        position = mention.span.end;
+    }
+    out.push_str(view.slice(Span { start: position, end: span.end }));
+    out
+}
+
+fn ends_with_article(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("");
+    text.trim().is_empty() || matches!(last.to_lowercase().as_str(), "the" | "a" | "an")
+}
+
+/// The lexicon title inside `title`, without modifiers, lowercase.
+pub fn base_title_of(resources: &Resources, text: &str, title: Span) -> String {
+    resources.lexicon.find_titles(text, title).last().map(|(_, name)| name.to_string()).unwrap_or_else(|| title.text(text).to_lowercase())
+}
+
+/// The role as reported: any mentions between the owner and the title
+/// ("U.N. ambassador"), the title, and a complement that is not the owner,
+/// in title case ("Assistant Secretary of State for the Western Hemisphere").
+fn role_text(view: &SentenceView, owner_start: Option<u32>, title: Span, complement: Option<Span>) -> String {
+    let mut start = title.start;
+    if let Some(owner_start) = owner_start {
+        // Include modifier mentions after the possessor: "Kenya's U.N. ambassador" -> "U.N. ambassador".
+        let possessor_end = view.mentions.iter().find(|m| m.span.start == owner_start).map_or(title.start, |m| m.span.end);
+        let modifiers =
+            view.mentions.iter().filter(|m| m.span.start > possessor_end && m.span.end <= title.start).map(|m| m.span.start).min();
+        start = modifiers.unwrap_or(title.start);
+    }
+    let end = complement.map_or(title.end, |c| c.end.max(title.end));
+    title_case(view.slice(Span { start, end }).trim())
+}
+
+/// Title case for a role: every word capitalised (each part of a
+/// hyphenated one too) except short function words after the first;
+/// acronyms and mixed-case words ("U.N.", "DeLaurentis") are kept.
+pub fn title_case(role: &str) -> String {
+    const SMALL: &[&str] = &["of", "for", "the", "and", "to", "at", "in", "on", "with", "a", "an"];
+    let words: Vec<String> = role
+        .split_whitespace()
+        .enumerate()
+        .map(|(idx, word)| {
+            let lower = word.to_lowercase();
+            if idx > 0 && SMALL.contains(&lower.as_str()) {
+                lower
+            } else if word.chars().skip(1).any(char::is_uppercase) {
+                word.to_string()
+            } else {
+                lower.split('-').map(capitalize).collect::<Vec<_>>().join("-")
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_table() {
+        for (input, expected) in [
+            ("foreign minister", "Foreign Minister"),
+            ("U.N. ambassador", "U.N. Ambassador"),
+            ("assistant secretary of state for the Western Hemisphere", "Assistant Secretary of State for the Western Hemisphere"),
+            ("secretary-general", "Secretary-General"),
+            ("Acting Deputy Secretary of State", "Acting Deputy Secretary of State"),
+        ] {
+            assert_eq!(title_case(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn gap_shapes() {
+        assert!(OWNER_GAP.is_match("’s "));
+        assert!(OWNER_GAP.is_match(" "));
+        assert!(OWNER_GAP.is_match("-appointed "));
+        assert!(!OWNER_GAP.is_match(" and "));
+        assert!(APPOSITION_GAP.is_match(", the "));
+        assert!(APPOSITION_GAP.is_match(", @’s "));
+        assert!(APPOSITION_GAP.is_match(", a "));
+        assert!(APPOSITION_GAP.is_match(", the @-appointed "));
+        assert!(APPOSITION_GAP.is_match(", who now serves as "));
+        assert!(APPOSITION_GAP.is_match(", the organisation’s "));
+        assert!(APPOSITION_GAP.is_match(", "));
+        assert!(!APPOSITION_GAP.is_match(", who met the "));
+        assert!(!APPOSITION_GAP.is_match(" and the "));
+        assert!(TITLE_COMMA_GAP.is_match(", "));
+        assert!(TITLE_COMMA_GAP.is_match(" for the Western Hemisphere, "));
+        assert!(!TITLE_COMMA_GAP.is_match(" said, "));
+        assert!(BACK_REFERENCE.is_match("said Ana Ruiz, the organisation’s "));
+    }
+}

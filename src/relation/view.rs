@@ -1,0 +1,175 @@
+//! What relation extractors see of one document: its sentences, each with
+//! its entity mentions, title phrases, role phrases and *arguments*.
+//!
+//! An [`Argument`] is one entity as a relation can take it: a plain mention
+//! ("Kenya"), a role phrase around a person ("Kenya’s Defense Minister Aden
+//! Duale", "Todd Robinson, the assistant secretary of state for the Bureau
+//! of ..."), a description that names a person of the same document
+//! ("Kenya’s president"), or a reference to a resolution or mission
+//! ("the resolution", "the Kenya-led mission") that [`super::coref`] ties to
+//! an entity of this document or leaves for the corpus to resolve. A role
+//! phrase is one argument whose entity is the person: the organization
+//! inside it is not an argument of any other relation of that sentence.
+
+use super::coref::{self, Placeholder};
+use super::roles::{self, RolePhrase};
+use crate::graph::EntityKind;
+use crate::pipeline::DocContext;
+use crate::span::Span;
+
+/// One entity mention inside a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntityMention {
+    /// Index into `DocContext::mentions`.
+    pub mention: usize,
+    /// Index into `DocContext::entities`.
+    pub entity: usize,
+    pub kind: EntityKind,
+    pub span: Span,
+}
+
+/// One entity as a relation argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Argument {
+    /// Index into `DocContext::entities`, or, from `entities.len()` on, into
+    /// [`DocView::placeholders`].
+    pub entity: usize,
+    pub kind: EntityKind,
+    /// The words naming the entity itself (a mention or a description).
+    pub head: Span,
+    /// The whole phrase, with any title, organization and apposition.
+    pub span: Span,
+}
+
+/// One sentence with its mentions, titles, role phrases and arguments, all in text order.
+#[derive(Clone, Debug)]
+pub struct SentenceView<'a> {
+    /// The whole document text (spans index into it).
+    pub text: &'a str,
+    pub index: u32,
+    pub span: Span,
+    pub mentions: Vec<EntityMention>,
+    /// Title phrases ("Acting Deputy Secretary of State") outside any mention.
+    pub titles: Vec<Span>,
+    pub roles: Vec<RolePhrase>,
+    pub arguments: Vec<Argument>,
+}
+
+/// One document prepared for the extractors.
+pub struct DocView<'a> {
+    pub ctx: &'a DocContext<'a>,
+    /// Every sentence of the body that is not a headline.
+    pub sentences: Vec<SentenceView<'a>>,
+    /// Entities named only by a description here and resolved at merge.
+    pub placeholders: Vec<Placeholder>,
+}
+
+impl<'a> DocView<'a> {
+    pub fn new(ctx: &'a DocContext<'a>) -> DocView<'a> {
+        let text = ctx.document.text.as_str();
+        let mut sentences: Vec<SentenceView<'a>> = ctx
+            .segmentation
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, sentence)| !sentence.headline)
+            .map(|(index, sentence)| SentenceView {
+                text,
+                index: index as u32,
+                span: sentence.span,
+                mentions: Vec::new(),
+                titles: Vec::new(),
+                roles: Vec::new(),
+                arguments: Vec::new(),
+            })
+            .collect();
+        let position = |sentence: u32| sentences.binary_search_by_key(&sentence, |view| view.index).ok();
+        let mut placed = Vec::new();
+        for (mention_idx, mention) in ctx.mentions.iter().enumerate() {
+            if let Some(view_idx) = position(mention.sentence) {
+                placed.push((
+                    view_idx,
+                    EntityMention { mention: mention_idx, entity: ctx.mention_entity[mention_idx], kind: mention.kind, span: mention.span },
+                ));
+            }
+        }
+        for (view_idx, mention) in placed {
+            sentences[view_idx].mentions.push(mention);
+        }
+        for view in &mut sentences {
+            view.titles = roles::find_titles(ctx.resources, view);
+        }
+        let mut last_organization: Option<(usize, Span)> = None;
+        for view in &mut sentences {
+            view.roles = roles::find(ctx, view, last_organization);
+            if let Some(org) = view.mentions.iter().rev().find(|m| m.kind == EntityKind::Organization) {
+                last_organization = Some((org.entity, org.span));
+            }
+        }
+        let references = coref::DocReferences::new(ctx, &sentences);
+        let mut placeholders = Vec::new();
+        for view in &mut sentences {
+            let arguments = coref::arguments(ctx, &references, view, &mut placeholders);
+            view.arguments = arguments;
+        }
+        DocView { ctx, sentences, placeholders }
+    }
+
+    /// The kind of an argument's entity (a local entity or a placeholder).
+    pub fn kind_of(&self, entity: usize) -> EntityKind {
+        match entity.checked_sub(self.ctx.entities.len()) {
+            Some(placeholder) => self.placeholders[placeholder].kind,
+            None => self.ctx.entities[entity].kind,
+        }
+    }
+
+    /// The trigger file of one extractor.
+    pub fn triggers(&self, stem: &str) -> &'a super::triggers::TriggerFile {
+        self.ctx.resources.relations.file(stem)
+    }
+}
+
+impl<'a> SentenceView<'a> {
+    /// The sentence's own text.
+    pub fn sentence_text(&self) -> &'a str {
+        self.span.text(self.text)
+    }
+
+    /// The original text of any span of the document.
+    pub fn slice(&self, span: Span) -> &'a str {
+        span.text(self.text)
+    }
+
+    /// The text strictly between two spans (empty if they touch or cross).
+    pub fn between(&self, left: Span, right: Span) -> &'a str {
+        if left.end >= right.start {
+            return "";
+        }
+        self.slice(Span { start: left.end, end: right.start })
+    }
+
+    /// The sentence text before byte `offset` (from the sentence start).
+    pub fn before(&self, offset: u32) -> &'a str {
+        self.slice(Span { start: self.span.start, end: offset.clamp(self.span.start, self.span.end) })
+    }
+
+    /// The sentence text after byte `offset` (to the sentence end).
+    pub fn after(&self, offset: u32) -> &'a str {
+        self.slice(Span { start: offset.clamp(self.span.start, self.span.end), end: self.span.end })
+    }
+
+    /// The argument whose phrase contains `span`, if any.
+    pub fn argument_covering(&self, span: Span) -> Option<usize> {
+        self.arguments.iter().position(|argument| argument.span.contains(span))
+    }
+
+    /// The mention that ends closest before `offset`, if any.
+    pub fn mention_before(&self, offset: u32) -> Option<&EntityMention> {
+        self.mentions.iter().rev().find(|m| m.span.end <= offset)
+    }
+
+    /// The first mention that starts at or after `offset`, if any.
+    pub fn mention_after(&self, offset: u32) -> Option<&EntityMention> {
+        self.mentions.iter().find(|m| m.span.start >= offset)
+    }
+}
