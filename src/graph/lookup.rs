@@ -3,7 +3,7 @@
 //! normalisation), with the candidates of an ambiguous name and near matches
 //! for an unknown one. Shared by `query` and the DOT writer's `--focus`.
 
-use super::{EntityNode, KnowledgeGraph};
+use super::{EntityId, EntityKind, EntityNode, KnowledgeGraph};
 use crate::error::{Error, Result};
 use crate::text::normalize_name;
 use petgraph::stable_graph::NodeIndex;
@@ -32,7 +32,7 @@ pub enum Lookup {
 /// Looks `name` up: an exact id wins, then a label, then an alias, then a
 /// whole-word part of a label ("Ruto" for "William Ruto" when unambiguous).
 pub fn lookup(graph: &KnowledgeGraph, name: &str) -> Lookup {
-    if let Some(&index) = graph.by_id.get(&super::EntityId(name.to_string())) {
+    if let Some(&index) = graph.by_id.get(&EntityId(name.to_string())) {
         return Lookup::Found(index);
     }
     let wanted = normalize_name(name);
@@ -85,7 +85,12 @@ pub fn resolve(graph: &KnowledgeGraph, name: &str) -> Result<NodeIndex, String> 
 
 /// `Label (Type, id)`, as candidates and suggestions are listed.
 pub fn describe_node(node: &EntityNode) -> String {
-    format!("{} ({}, {})", node.label, node.kind, node.id)
+    describe(&node.label, node.kind, &node.id)
+}
+
+/// `Label (Type, id)` on one line (a label may hold a newline).
+pub fn describe(label: &str, kind: EntityKind, id: &EntityId) -> String {
+    format!("{} ({kind}, {id})", super::query::table::one_line(label))
 }
 
 /// Whether the words of `part` occur consecutively, as whole words, in `whole`.
@@ -99,7 +104,7 @@ fn contains_words(whole: &str, part: &str) -> bool {
 /// is close to `wanted`, best first: "Mensha" suggests "Ama Mensah".
 fn suggestions(graph: &KnowledgeGraph, wanted: &str) -> Vec<NodeIndex> {
     let one_word = !wanted.contains(' ');
-    let mut scored: Vec<(f64, &super::EntityId, NodeIndex)> = graph
+    let mut scored: Vec<(f64, &EntityId, NodeIndex)> = graph
         .nodes()
         .filter_map(|(index, node)| {
             let label = normalize_name(&node.label);

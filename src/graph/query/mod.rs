@@ -2,13 +2,13 @@
 //! question, each answering with a serialisable struct that prints either as
 //! an aligned table ([`table`]) or as a stable JSON document.
 //!
-//! | question                         | function                         |
-//! |----------------------------------|----------------------------------|
-//! | `met [NAME]`                     | [`met::meetings`]                |
-//! | `entity NAME`                    | [`entity::card`]                 |
-//! | `neighbors NAME [--type T]`      | [`neighbors::neighbors`]         |
-//! | `path A B`                       | [`path::shortest_path`]          |
-//! | `relations [--type --source --target]` | [`relations::relations`]   |
+//! | question                                 | function                 |
+//! |------------------------------------------|--------------------------|
+//! | `met [NAME]`                             | [`met::meetings`]        |
+//! | `entity NAME`                            | [`entity::card`]         |
+//! | `neighbors NAME [--type T]`              | [`neighbors::neighbors`] |
+//! | `path A B`                               | [`path::shortest_path`]  |
+//! | `relations [--type T --source X --target Y]` | [`relations::relations`] |
 //!
 //! CO_OCCURS edges are left out of every answer unless `--cooccurrence` is
 //! given or `--type CO_OCCURS` asks for them: they say only that two names
@@ -38,24 +38,22 @@ use std::path::Path;
 
 /// Runs `newsgraph query`: reads the graph, answers the question, prints.
 pub fn run_query(args: &QueryArgs) -> Result<()> {
+    // A bad --type is reported before the graph is read.
+    let relation_type = match &args.question {
+        Question::Neighbors { relation_type, .. } | Question::Relations { relation_type, .. } => relation_type.as_deref(),
+        _ => None,
+    };
+    let scope = Scope { kind: relation_type.map(parse_relation_kind).transpose()?, cooccurrence: args.cooccurrence };
     let graph = read_graph(&args.graph)?;
     let find = |name: &str| find_entity(&graph, &args.graph, name);
-    let scope = |kind: Option<&String>| -> Result<Scope> {
-        Ok(Scope { kind: kind.map(|name| parse_relation_kind(name)).transpose()?, cooccurrence: args.cooccurrence })
-    };
     let text = match &args.question {
-        Question::Met { name } => {
-            let entity = name.as_deref().map(find).transpose()?;
-            render(&met::meetings(&graph, entity), args.json)
-        }
-        Question::Entity { name } => render(&entity::card(&graph, find(name)?, scope(None)?), args.json),
-        Question::Neighbors { name, relation_type } => {
-            render(&neighbors::neighbors(&graph, find(name)?, scope(relation_type.as_ref())?), args.json)
-        }
-        Question::Path { from, to } => render(&path::shortest_path(&graph, find(from)?, find(to)?, scope(None)?), args.json),
-        Question::Relations { relation_type, source, target } => {
+        Question::Met { name } => render(&met::meetings(&graph, name.as_deref().map(find).transpose()?), args.json),
+        Question::Entity { name } => render(&entity::card(&graph, find(name)?, scope), args.json),
+        Question::Neighbors { name, .. } => render(&neighbors::neighbors(&graph, find(name)?, scope), args.json),
+        Question::Path { from, to } => render(&path::shortest_path(&graph, find(from)?, find(to)?, scope), args.json),
+        Question::Relations { source, target, .. } => {
             let filter = relations::RelationFilter {
-                scope: scope(relation_type.as_ref())?,
+                scope,
                 source: source.as_deref().map(find).transpose()?,
                 target: target.as_deref().map(find).transpose()?,
             };
@@ -128,7 +126,7 @@ impl<'g> EntityRef<'g> {
 
     /// `Label (Type, id)`, as title lines name an entity.
     pub fn describe(&self) -> String {
-        format!("{} ({}, {})", table::one_line(self.label), self.kind, self.id)
+        lookup::describe(self.label, self.kind, self.id)
     }
 
     /// The order of rows: by label, then id (labels may repeat across types).

@@ -68,8 +68,8 @@ pub fn shortest_path(graph: &KnowledgeGraph, from: NodeIndex, to: NodeIndex, sco
             (a.1.other.id, a.1.kind, a.1.direction, a.1.attributes).cmp(&(b.1.other.id, b.1.kind, b.1.direction, b.1.attributes))
         });
         for (other, link) in next {
-            if !reached_from.contains_key(&other) {
-                reached_from.insert(other, Some((current, link)));
+            if let std::collections::btree_map::Entry::Vacant(entry) = reached_from.entry(other) {
+                entry.insert(Some((current, link)));
                 queue.push_back(other);
             }
         }
