@@ -108,6 +108,10 @@ pub struct QueryArgs {
     /// Print JSON instead of a table.
     #[arg(long, global = true)]
     pub json: bool,
+    /// Also use CO_OCCURS edges (same sentence, no typed relation), which are
+    /// otherwise left out unless --type CO_OCCURS asks for them.
+    #[arg(long, global = true)]
+    pub cooccurrence: bool,
     #[command(subcommand)]
     pub question: Question,
 }

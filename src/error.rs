@@ -30,6 +30,9 @@ pub enum Error {
     DuplicateDocument { id: String, first: PathBuf, second: PathBuf },
     #[error("{0}")]
     Usage(String),
+    /// A question the graph cannot answer: a missing graph, an unknown or ambiguous name.
+    #[error("{path}: {message}")]
+    Query { path: PathBuf, message: String },
     #[error("{what}: {message}")]
     External { what: String, message: String },
 }

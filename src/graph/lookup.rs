@@ -3,7 +3,7 @@
 //! normalisation), with the candidates of an ambiguous name and near matches
 //! for an unknown one. Shared by `query` and the DOT writer's `--focus`.
 
-use super::{EntityNode, KnowledgeGraph};
+use super::{EntityId, EntityKind, EntityNode, KnowledgeGraph};
 use crate::error::{Error, Result};
 use crate::text::normalize_name;
 use petgraph::stable_graph::NodeIndex;
@@ -13,6 +13,9 @@ use std::collections::BTreeSet;
 const MAX_SUGGESTIONS: usize = 5;
 /// The least Jaro-Winkler similarity of a near match.
 const MIN_SIMILARITY: f64 = 0.85;
+/// The shortest word of a label that a one-word name is compared with (so
+/// "Un" does not suggest every "UN ..." body).
+const MIN_WORD_CHARS: usize = 4;
 
 /// What a name found in the graph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +32,7 @@ pub enum Lookup {
 /// Looks `name` up: an exact id wins, then a label, then an alias, then a
 /// whole-word part of a label ("Ruto" for "William Ruto" when unambiguous).
 pub fn lookup(graph: &KnowledgeGraph, name: &str) -> Lookup {
-    if let Some(&index) = graph.by_id.get(&super::EntityId(name.to_string())) {
+    if let Some(&index) = graph.by_id.get(&EntityId(name.to_string())) {
         return Lookup::Found(index);
     }
     let wanted = normalize_name(name);
@@ -60,25 +63,34 @@ pub fn lookup(graph: &KnowledgeGraph, name: &str) -> Lookup {
 /// Like [`lookup`], but an ambiguous or unknown name is an error whose message
 /// lists the candidates or near matches.
 pub fn find(graph: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
+    resolve(graph, name).map_err(Error::Usage)
+}
+
+/// Like [`find`], but the error is the bare message, for callers that add
+/// context (the query command names the graph file).
+pub fn resolve(graph: &KnowledgeGraph, name: &str) -> Result<NodeIndex, String> {
     let describe =
         |indices: &[NodeIndex]| -> String { indices.iter().map(|&i| describe_node(&graph.graph[i])).collect::<Vec<_>>().join("\n  ") };
     match lookup(graph, name) {
         Lookup::Found(index) => Ok(index),
-        Lookup::Ambiguous(candidates) => Err(Error::Usage(format!(
-            "'{name}' names {} entities; use a fuller name or an id:\n  {}",
-            candidates.len(),
-            describe(&candidates)
-        ))),
-        Lookup::Unknown { suggestions } if suggestions.is_empty() => Err(Error::Usage(format!("no entity named '{name}' in the graph"))),
+        Lookup::Ambiguous(candidates) => {
+            Err(format!("'{name}' names {} entities; use a fuller name or an id:\n  {}", candidates.len(), describe(&candidates)))
+        }
+        Lookup::Unknown { suggestions } if suggestions.is_empty() => Err(format!("no entity named '{name}' in the graph")),
         Lookup::Unknown { suggestions } => {
-            Err(Error::Usage(format!("no entity named '{name}' in the graph; did you mean:\n  {}", describe(&suggestions))))
+            Err(format!("no entity named '{name}' in the graph; did you mean:\n  {}", describe(&suggestions)))
         }
     }
 }
 
 /// `Label (Type, id)`, as candidates and suggestions are listed.
 pub fn describe_node(node: &EntityNode) -> String {
-    format!("{} ({}, {})", node.label, node.kind, node.id)
+    describe(&node.label, node.kind, &node.id)
+}
+
+/// `Label (Type, id)` on one line (a label may hold a newline).
+pub fn describe(label: &str, kind: EntityKind, id: &EntityId) -> String {
+    format!("{} ({kind}, {id})", super::query::table::one_line(label))
 }
 
 /// Whether the words of `part` occur consecutively, as whole words, in `whole`.
@@ -88,16 +100,22 @@ fn contains_words(whole: &str, part: &str) -> bool {
     whole.windows(part.len()).any(|window| window == part.as_slice())
 }
 
-/// Nodes whose label or an alias is close to `wanted`, best first.
+/// Nodes whose label, an alias, or (for a one-word name) a word of the label
+/// is close to `wanted`, best first: "Mensha" suggests "Ama Mensah".
 fn suggestions(graph: &KnowledgeGraph, wanted: &str) -> Vec<NodeIndex> {
-    let mut scored: Vec<(f64, &super::EntityId, NodeIndex)> = graph
+    let one_word = !wanted.contains(' ');
+    let mut scored: Vec<(f64, &EntityId, NodeIndex)> = graph
         .nodes()
         .filter_map(|(index, node)| {
+            let label = normalize_name(&node.label);
+            let label_words = label.split(' ').filter(|word| one_word && word.chars().count() >= MIN_WORD_CHARS).map(str::to_string);
             let best = node
                 .aliases
                 .iter()
-                .chain([&node.label])
-                .map(|alias| strsim::jaro_winkler(&normalize_name(alias), wanted))
+                .map(|alias| normalize_name(alias))
+                .chain([label.clone()])
+                .chain(label_words)
+                .map(|form| strsim::jaro_winkler(&form, wanted))
                 .fold(0.0, f64::max);
             (best >= MIN_SIMILARITY).then_some((best, &node.id, index))
         })
@@ -140,6 +158,10 @@ mod tests {
             ("Council", "UN Security Council"),
             ("Quíspe", "Luis Quispe"),
             ("Ama Mensha", "unknown: Ama Mensah"),
+            ("Mensha", "unknown: Ama Mensah"),
+            ("Quipse", "unknown: Luis Quispe"),
+            ("Securty", "unknown: UN Security Council"),
+            ("Mission", "Coastal Support Mission"),
             ("Zanzibar", "unknown: "),
         ] {
             assert_eq!(label(&graph, lookup(&graph, name)), expected, "{name}");
