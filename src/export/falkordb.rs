@@ -56,6 +56,9 @@ pub struct PushSummary {
     pub edges_in_graph: i64,
 }
 
+/// An edge with its source and target nodes, as [`KnowledgeGraph::edges`] gives it.
+type EdgeEnds<'a> = (&'a EntityNode, &'a EntityNode, &'a RelationEdge);
+
 /// `newsgraph push GRAPH --falkordb URL --graph NAME [--batch-size N]`.
 pub fn run_push(args: &PushArgs) -> Result<()> {
     if args.batch_size == 0 {
@@ -104,7 +107,7 @@ pub fn batch_queries(graph: &KnowledgeGraph, batch_size: usize) -> Vec<String> {
     for (_, node) in graph.nodes() {
         nodes_by_kind.entry(node.kind).or_default().push(node);
     }
-    let mut edges_by_shape: BTreeMap<(RelationKind, Vec<String>), Vec<(&EntityNode, &EntityNode, &RelationEdge)>> = BTreeMap::new();
+    let mut edges_by_shape: BTreeMap<(RelationKind, Vec<String>), Vec<EdgeEnds<'_>>> = BTreeMap::new();
     for (source, target, edge) in graph.edges() {
         let attribute_names = properties::edge_key(edge).into_iter().map(|(name, _)| name.into_owned()).collect();
         edges_by_shape.entry((edge.kind, attribute_names)).or_default().push((source, target, edge));
@@ -237,9 +240,7 @@ fn parse_reply(reply: redis::Value) -> std::result::Result<QueryReply, String> {
         (Some(statistics), None, None) => Ok(QueryReply { statistics: texts(statistics), ..QueryReply::default() }),
         (Some(columns), Some(rows), Some(statistics)) => {
             let rows = match cell(rows) {
-                Cell::List(rows) => {
-                    rows.into_iter().map(|row| if let Cell::List(cells) = row { cells } else { vec![row] }).collect()
-                }
+                Cell::List(rows) => rows.into_iter().map(|row| if let Cell::List(cells) = row { cells } else { vec![row] }).collect(),
                 _ => Vec::new(),
             };
             Ok(QueryReply { columns: texts(columns), rows, statistics: texts(statistics) })

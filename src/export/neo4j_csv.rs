@@ -75,9 +75,11 @@ pub fn relationships_csv(graph: &KnowledgeGraph) -> String {
     for (source, target, edge) in &edges {
         let key = properties::edge_key(edge);
         let mut row = vec![source.id.0.clone(), target.id.0.clone(), edge.kind.as_str().to_string()];
-        row.extend(attribute_names.iter().map(|wanted| {
-            key.iter().find(|(name, _)| name == wanted).map(|(_, value)| cell(value)).unwrap_or_default()
-        }));
+        row.extend(
+            attribute_names
+                .iter()
+                .map(|wanted| key.iter().find(|(name, _)| name == wanted).map(|(_, value)| cell(value)).unwrap_or_default()),
+        );
         row.extend(properties::edge_properties(edge).iter().map(|(_, value)| cell(value)));
         writer.write_record(&row).expect("writing CSV to memory");
     }

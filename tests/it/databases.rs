@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 /// Writes `graph` as `dir/graph.json`.
 fn write_graph(dir: &Path, graph: &KnowledgeGraph) -> PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
     let path = dir.join("graph.json");
     std::fs::write(&path, graph.to_json()).unwrap();
     path
@@ -31,7 +32,10 @@ fn push(server: &FalkorDbServer, graph_json: &Path, name: &str, batch_size: usiz
 /// Exports the `cypher` script of `graph_json` with the binary.
 fn export_script(graph_json: &Path) -> String {
     let out = graph_json.with_file_name("graph.cypher");
-    support::run_ok(&support::root(), &["export", &graph_json.display().to_string(), "--format", "cypher", "-o", &out.display().to_string()]);
+    support::run_ok(
+        &support::root(),
+        &["export", &graph_json.display().to_string(), "--format", "cypher", "-o", &out.display().to_string()],
+    );
     std::fs::read_to_string(out).unwrap()
 }
 
@@ -132,11 +136,13 @@ fn falkordb_answers_questions_about_the_pushed_sample_graph() {
     // Who met Ama Mensah? (MET is stored one way round; ask both.)
     assert_eq!(column(&mut database, name, "MATCH (:Person {label: 'Ama Mensah'})-[:MET]-(other) RETURN other.label"), ["Luis Quispe"]);
     // Who abstained on Resolution 9001?
-    assert_eq!(column(&mut database, name, "MATCH (voter)-[:ABSTAINED]->(:Resolution {label: 'Resolution 9001'}) RETURN voter.label"), ["Peru"]);
+    assert_eq!(
+        column(&mut database, name, "MATCH (voter)-[:ABSTAINED]->(:Resolution {label: 'Resolution 9001'}) RETURN voter.label"),
+        ["Peru"]
+    );
     // Which people hold which roles for which countries?
-    let roles = database
-        .query(name, "MATCH (p:Person)-[h:HOLDS_ROLE]->(c:Country) RETURN p.label, h.role, c.label ORDER BY p.label")
-        .unwrap();
+    let roles =
+        database.query(name, "MATCH (p:Person)-[h:HOLDS_ROLE]->(c:Country) RETURN p.label, h.role, c.label ORDER BY p.label").unwrap();
     assert_eq!(table(&roles), [["Ama Mensah", "President", "Ghana"], ["Luis Quispe", "Foreign Minister", "Peru"]]);
     // Which country leads the mission that the adopted resolution authorizes?
     let chain = database
@@ -187,6 +193,51 @@ fn falkordb_script_and_push_agree_and_neither_duplicates() {
     assert_eq!(scripted, first_push);
     assert_eq!(scripted.0.len(), 9);
     assert_eq!(scripted.1.len(), 9);
+}
+
+#[test]
+fn falkordb_second_corpus_updates_shared_entities_instead_of_duplicating() {
+    let first = sample_graph();
+    let mut second = sample_graph();
+    // The second corpus mentions Ghana more often, knows a new alias and a new
+    // meeting with a new person.
+    let ghana = second.by_id[&newsgraph::graph::EntityId("country-ghana".into())];
+    second.graph[ghana].mention_count = 7;
+    second.graph[ghana].aliases.insert("Republic of Ghana".into());
+    let mut kofi = second.graph[second.by_id[&newsgraph::graph::EntityId("person-luis-quispe".into())]].clone();
+    kofi.id = newsgraph::graph::EntityId("person-kofi-boateng".into());
+    kofi.label = "Kofi Boateng".into();
+    kofi.aliases = ["Kofi Boateng".to_string()].into();
+    let kofi = second.add_node(kofi);
+    let ama = second.by_id[&newsgraph::graph::EntityId("person-ama-mensah".into())];
+    let met = second.graph.edges_connecting(ama, second.by_id[&newsgraph::graph::EntityId("person-luis-quispe".into())]).next().unwrap();
+    let met = met.weight().clone();
+    second.graph.add_edge(ama, kofi, met);
+
+    let dir = tempfile::tempdir().unwrap();
+    let first_json = write_graph(&dir.path().join("first"), &first);
+    let second_json = write_graph(&dir.path().join("second"), &second);
+    let server = FalkorDbServer::start();
+    let mut database = server.connect();
+    for name in ["pushed", "scripted"] {
+        for graph_json in [&first_json, &second_json] {
+            if name == "pushed" {
+                push(&server, graph_json, name, 200);
+            } else {
+                load_script(&mut database, name, &export_script(graph_json));
+            }
+        }
+        assert_eq!(counts(&mut database, name), (10, 10), "{name}");
+        assert_eq!(count(&mut database, name, "MATCH (n:Country {label: 'Ghana'}) RETURN n.mention_count"), 7, "{name}");
+        assert_eq!(
+            column(&mut database, name, "MATCH (n:Country {label: 'Ghana'}) UNWIND n.aliases AS alias RETURN alias"),
+            ["Ghana", "Ghanaian", "Republic of Ghana"]
+        );
+        assert_eq!(
+            column(&mut database, name, "MATCH (:Person {label: 'Ama Mensah'})-[:MET]-(other) RETURN other.label"),
+            ["Kofi Boateng", "Luis Quispe"]
+        );
+    }
 }
 
 #[test]
@@ -386,7 +437,10 @@ fn kuzu_holds_the_seeds_graph_as_graph_json_has_it() {
     assert!(seeds.is_dir(), "{} is missing: the shared seeds corpus must sit beside the checkout", seeds.display());
     let out = tempfile::tempdir().unwrap();
     let out_arg = out.path().display().to_string();
-    support::run_ok(&support::root(), &["build", &seeds.display().to_string(), "-o", &out_arg, "--cooccurrence", "--format", "json,neo4j-csv"]);
+    support::run_ok(
+        &support::root(),
+        &["build", &seeds.display().to_string(), "-o", &out_arg, "--cooccurrence", "--format", "json,neo4j-csv"],
+    );
     let expected = read_json(&out.path().join("graph.json"));
     let loaded = run_kuzu_script(out.path());
     let mut ids: Vec<String> = expected["nodes"].as_array().unwrap().iter().map(|node| node["id"].as_str().unwrap().to_string()).collect();
