@@ -1,7 +1,11 @@
 """Bulk-load newsgraph's `neo4j-csv` export into a fresh kuzu database and
 print what kuzu holds, as JSON, for the Rust test in tests/it/databases.rs.
 
-Usage: python3 tests/python/db_kuzu_load.py CSV_DIR
+Usage: python3 tests/python/db_kuzu_load.py CSV_DIR [--database PATH]
+
+With --database the kuzu database is created at PATH (which must not exist)
+and kept, so the script also serves kuzu users; without it the database
+lives in a temporary folder.
 
 kuzu reads the very files written for neo4j-admin: `LOAD WITH HEADERS`
 names and types the columns itself (kuzu would otherwise read the
@@ -13,6 +17,7 @@ Prints {"kuzu_version", "nodes": [...], "relationship_counts": {...},
 "met": [...], "evidence_quotes": [...], "roles": [...]}.
 """
 
+import argparse
 import csv
 import json
 import sys
@@ -66,7 +71,9 @@ def split_column(header_field):
 def scan_source(path, columns):
     """`LOAD WITH HEADERS (...) FROM 'path'`: every column read as text, converted in RETURN."""
     declared = ", ".join(f"`{name}` STRING" for name, _ in columns)
-    return f"LOAD WITH HEADERS ({declared}) FROM '{path}' (header=true, parallel=false)"
+    quoted_path = path.replace("\\", "\\\\").replace("'", "\\'")
+    # parallel=false: kuzu's parallel CSV reader rejects quoted fields that span lines.
+    return f"LOAD WITH HEADERS ({declared}) FROM '{quoted_path}' (header=true, parallel=false)"
 
 
 def converted(name, kuzu_type):
@@ -113,13 +120,16 @@ def load(connection, csv_dir):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: db_kuzu_load.py CSV_DIR")
-    csv_dir = Path(sys.argv[1]).resolve()
+    parser = argparse.ArgumentParser(description="Bulk-load newsgraph's neo4j-csv export into kuzu.")
+    parser.add_argument("csv_dir", type=Path, help="the folder holding nodes.csv and relationships.csv")
+    parser.add_argument("--database", type=Path, help="create and keep the kuzu database here")
+    args = parser.parse_args()
+    if args.database is not None and args.database.exists():
+        sys.exit(f"{args.database}: already exists; kuzu loads into a new database")
     with tempfile.TemporaryDirectory() as work:
-        database = kuzu.Database(str(Path(work) / "graph.kuzu"))
+        database = kuzu.Database(str(args.database or Path(work) / "graph.kuzu"))
         connection = kuzu.Connection(database)
-        types = load(connection, csv_dir)
+        types = load(connection, args.csv_dir.resolve())
         nodes = rows(connection, "MATCH (n:Entity) RETURN n.id, n.labels, n.type, n.label, n.aliases, n.mention_count, n.documents ORDER BY n.id")
         counts = {t: rows(connection, f"MATCH ()-[r:{t}]->() RETURN count(r)")[0][0] for t in types}
         met = []
