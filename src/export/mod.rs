@@ -10,6 +10,7 @@ pub mod dot;
 pub mod falkordb;
 pub mod graphml;
 pub mod neo4j_csv;
+pub mod properties;
 pub mod render;
 pub mod turtle;
 

@@ -1,8 +1,10 @@
 //! Integration tests: one binary that runs the real `newsgraph` CLI.
 
+mod falkordb_server;
 mod support;
 
 mod cli;
+mod databases;
 mod eval;
 mod export;
 mod query;
