@@ -32,13 +32,13 @@
 //! entities (two roles, say) share their plain triple but have a statement each.
 
 use super::columns::{attribute_column_name, format_real};
-use crate::graph::{EntityNode, Evidence, KnowledgeGraph, RelationEdge};
+use crate::graph::{EntityId, EntityNode, Evidence, KnowledgeGraph, RelationEdge, RelationKind};
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{BlankNode, Literal, NamedNode, NamedNodeRef, SubjectRef, TermRef, TripleRef};
 use oxttl::turtle::WriterTurtleSerializer;
 use oxttl::TurtleSerializer;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Classes and properties.
 pub const ONTOLOGY_NAMESPACE: &str = "https://newsgraph.dev/ontology#";
@@ -53,13 +53,16 @@ const IRI_SEGMENT_KEEP: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').
 pub fn to_turtle(graph: &KnowledgeGraph) -> String {
     let mut output = TurtleOutput::new();
     let edges = graph.edges();
+    // The plain relation triples of each entity, written with its other
+    // triples so that Turtle groups them under one subject.
+    let mut relations_by_source: BTreeMap<&EntityId, BTreeSet<(RelationKind, &EntityId)>> = BTreeMap::new();
+    for (source, target, edge) in &edges {
+        relations_by_source.entry(&source.id).or_default().insert((edge.kind, &target.id));
+    }
     for (_, node) in graph.nodes() {
         describe_entity(&mut output, node);
-        let mut stated = BTreeSet::new();
-        for (_, target, edge) in edges.iter().filter(|(source, _, _)| source.id == node.id) {
-            if stated.insert((edge.kind, &target.id)) {
-                output.triple(&entity_iri(node), ontology_term(edge.kind.as_str()).as_ref(), &entity_iri(target));
-            }
+        for (kind, target) in relations_by_source.get(&node.id).into_iter().flatten() {
+            output.triple(&entity_iri(&node.id), ontology_term(kind.as_str()).as_ref(), &entity_iri(target));
         }
     }
     for (number, (source, target, edge)) in edges.iter().enumerate() {
@@ -69,8 +72,8 @@ pub fn to_turtle(graph: &KnowledgeGraph) -> String {
 }
 
 /// The IRI of an entity.
-pub fn entity_iri(node: &EntityNode) -> NamedNode {
-    NamedNode::new_unchecked(format!("{ENTITY_NAMESPACE}{}", utf8_percent_encode(&node.id.0, IRI_SEGMENT_KEEP)))
+pub fn entity_iri(id: &EntityId) -> NamedNode {
+    NamedNode::new_unchecked(format!("{ENTITY_NAMESPACE}{}", utf8_percent_encode(&id.0, IRI_SEGMENT_KEEP)))
 }
 
 /// An `ng:` class or property; `name` is percent-encoded as an entity id is.
@@ -109,7 +112,7 @@ impl TurtleOutput {
 }
 
 fn describe_entity(output: &mut TurtleOutput, node: &EntityNode) {
-    let subject = entity_iri(node);
+    let subject = entity_iri(&node.id);
     output.triple(&subject, rdf::TYPE, &ontology_term(node.kind.as_str()));
     output.triple(&subject, rdfs::LABEL, &Literal::new_simple_literal(&node.label));
     let alternative_label = NamedNode::new_unchecked(format!("{SKOS_NAMESPACE}altLabel"));
@@ -126,9 +129,9 @@ fn describe_entity(output: &mut TurtleOutput, node: &EntityNode) {
 fn describe_statement(output: &mut TurtleOutput, number: usize, source: &EntityNode, target: &EntityNode, edge: &RelationEdge) {
     let statement = BlankNode::new_unchecked(format!("r{number}"));
     output.triple(&statement, rdf::TYPE, rdf::STATEMENT);
-    output.triple(&statement, rdf::SUBJECT, &entity_iri(source));
+    output.triple(&statement, rdf::SUBJECT, &entity_iri(&source.id));
     output.triple(&statement, rdf::PREDICATE, &ontology_term(edge.kind.as_str()));
-    output.triple(&statement, rdf::OBJECT, &entity_iri(target));
+    output.triple(&statement, rdf::OBJECT, &entity_iri(&target.id));
     for (name, value) in &edge.attributes {
         output.triple(&statement, ontology_term(&attribute_column_name(name)).as_ref(), &Literal::new_simple_literal(value));
     }
@@ -197,14 +200,12 @@ mod tests {
 
     #[test]
     fn iri_segments_are_percent_encoded() {
-        let mut node = sample_graph().nodes().next().unwrap().1.clone();
         for (id, iri) in [
             ("person-ama-mensah", "https://newsgraph.dev/entity/person-ama-mensah"),
             ("a b/c#d\"e", "https://newsgraph.dev/entity/a%20b%2Fc%23d%22e"),
             ("é.x_~", "https://newsgraph.dev/entity/%C3%A9.x_~"),
         ] {
-            node.id.0 = id.into();
-            assert_eq!(entity_iri(&node).as_str(), iri);
+            assert_eq!(entity_iri(&EntityId(id.into())).as_str(), iri);
         }
     }
 
