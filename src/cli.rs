@@ -75,7 +75,7 @@ pub struct EvalArgs {
     pub json: bool,
 }
 
-/// How to cut a graph down for drawing; shared by `render` and `export --format dot`.
+/// How to cut a graph down (for drawing above all); shared by `render` and `export`.
 #[derive(Debug, Args, Clone, Default)]
 pub struct DrawArgs {
     /// Draw only the neighbourhood of this entity.

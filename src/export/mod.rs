@@ -2,8 +2,10 @@
 //!
 //! Every writer takes the finished [`KnowledgeGraph`] and returns text; only
 //! [`write_atomically`] touches the disk, so a failed run never leaves a
-//! half-written file behind.
+//! half-written file behind. `--focus`/`--types` cut the graph down
+//! ([`select`]) before any writer sees it, whatever the format.
 
+pub mod columns;
 pub mod cypher;
 pub mod cytoscape;
 pub mod dot;
@@ -12,6 +14,7 @@ pub mod graphml;
 pub mod neo4j_csv;
 pub mod properties;
 pub mod render;
+pub mod select;
 pub mod turtle;
 
 use crate::cli::{DrawArgs, ExportArgs, Format};
@@ -45,10 +48,13 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
 
 /// The files one format produces: (file name, contents). Most formats write
 /// one file; `neo4j-csv` writes a node file and a relationship file.
+/// `draw` selects the part of the graph to write.
 pub fn render_format(graph: &KnowledgeGraph, format: Format, draw: &DrawArgs) -> Result<Vec<(String, String)>> {
+    let selected = select::select(graph, draw)?;
+    let graph: &KnowledgeGraph = &selected;
     Ok(match format {
         Format::Json => vec![("graph.json".into(), graph.to_json())],
-        Format::Dot => vec![("graph.dot".into(), dot::to_dot(graph, draw)?)],
+        Format::Dot => vec![("graph.dot".into(), dot::to_dot(graph))],
         Format::Graphml => vec![("graph.graphml".into(), graphml::to_graphml(graph))],
         Format::Cypher => vec![("graph.cypher".into(), cypher::to_cypher(graph))],
         Format::Neo4jCsv => neo4j_csv::to_csv_files(graph),
