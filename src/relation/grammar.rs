@@ -102,6 +102,13 @@ static CLAUSE_BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|:\s|\s[—–]\s|,\s+(?:while|but|although|though|whereas|because|so|yet|with|adding|saying|according)\b|\s(?:but|while|whereas)\s")
         .unwrap()
 });
+/// Auxiliaries and adverbs between a subject and its verb.
+const VERB_PARTS: &[&str] = &[
+    "has", "have", "had", "been", "was", "were", "is", "are", "will", "would", "could", "should", "may", "might", "also", "previously",
+    "earlier", "later", "then", "not", "never", "already", "recently", "reportedly", "to", "started", "began", "first", "once", "again",
+];
+/// Words that open a common noun phrase.
+const NOUN_PHRASE_OPENERS: &[&str] = &["a", "an", "the", "some", "several", "many", "other", "its", "their", "his", "her", "our", "two", "three"];
 /// What may stand between two coordinated arguments (determiners removed).
 const COORDINATORS: &[&str] = &[",", "and", ", and", "or", ", or", "&", "as well as", ", as well as", "nor", "and also", "plus"];
 /// What introduces a co-subject ("X, which along with Y has ...").
@@ -162,21 +169,42 @@ impl SentenceView<'_> {
         !AGENT_NOUNS.contains(&noun.as_str())
     }
 
-    /// The arguments coordinated with `idx` ("A, B and C"), itself included, in text order.
+    /// The arguments coordinated with `idx` ("A, B and C"), itself included,
+    /// in text order. A list needs a conjunction ("A, B" alone is no list),
+    /// and its members share the preposition before them ("in A, B met C"
+    /// does not join A and B).
     pub fn coordinated(&self, idx: usize) -> Vec<usize> {
-        let joins = |left: usize, right: usize| {
+        let link = |left: usize, right: usize| -> Option<bool> {
             let between = self.between(self.arguments[left].span, self.arguments[right].span).to_lowercase();
             let words: Vec<&str> = between.split_whitespace().filter(|w| !DETERMINERS.contains(w)).collect();
             let joined = words.join(" ").replace(" ,", ",");
-            COORDINATORS.contains(&joined.as_str())
+            COORDINATORS.contains(&joined.as_str()).then_some(joined != ",")
         };
+        let preposition = self.preposition_before(idx);
         let mut first = idx;
-        while first > 0 && joins(first - 1, first) {
-            first -= 1;
+        let mut conjunction = false;
+        while first > 0 {
+            match link(first - 1, first) {
+                Some(is_conjunction) if self.preposition_before(first - 1) == preposition => {
+                    conjunction |= is_conjunction;
+                    first -= 1;
+                }
+                _ => break,
+            }
         }
+        // To the right, the list runs to its last conjunction ("A, B and C, D said": up to C).
         let mut last = idx;
-        while last + 1 < self.arguments.len() && joins(last, last + 1) {
-            last += 1;
+        let mut probe = idx;
+        while probe + 1 < self.arguments.len() {
+            let Some(is_conjunction) = link(probe, probe + 1) else { break };
+            probe += 1;
+            if is_conjunction {
+                conjunction = true;
+                last = probe;
+            }
+        }
+        if !conjunction {
+            return vec![idx];
         }
         (first..=last).collect()
     }
@@ -196,6 +224,9 @@ impl SentenceView<'_> {
                 && !self.in_parentheses(argument.span)
         });
         let Some(found) = found else { return Vec::new() };
+        if self.noun_phrase_between(self.arguments[found].span.end, trigger.start) {
+            return Vec::new();
+        }
         let mut subjects: Vec<usize> = self.coordinated(found).into_iter().filter(|&i| accept(self.arguments[i].kind)).collect();
         for idx in found + 1..self.arguments.len() {
             let argument = self.arguments[idx];
@@ -209,6 +240,22 @@ impl SentenceView<'_> {
         subjects.sort_unstable();
         subjects.dedup();
         subjects
+    }
+
+    /// Whether a common noun phrase stands right before the verb at `end`,
+    /// after `start` ("Ghana, and a smaller team met with ..."): then that
+    /// phrase, not the argument before it, is the subject.
+    fn noun_phrase_between(&self, start: u32, end: u32) -> bool {
+        let between = self.slice(Span { start, end: end.max(start) }).to_lowercase();
+        let mut words: Vec<&str> = between.split_whitespace().collect();
+        while words.last().is_some_and(|w| VERB_PARTS.contains(w) || DETERMINERS.contains(w)) {
+            words.pop();
+        }
+        let Some(det) = words.iter().rposition(|w| NOUN_PHRASE_OPENERS.contains(w)) else { return false };
+        let tail = &words[det + 1..];
+        !tail.is_empty()
+            && tail.len() <= 3
+            && tail.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-') && !PREPOSITIONS.contains(w))
     }
 
     /// The object of the trigger at `trigger`: the first acceptable argument

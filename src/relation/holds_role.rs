@@ -6,7 +6,8 @@
 //! with `role` = the title as written, in title case; a title that by
 //! itself names one country's office ("Secretary of State Antony Blinken")
 //! when that country is named in the document (table `title_countries`);
-//! and "X, who leads Y" (role "Head").
+//! and "X, who leads Y" (role "Head"). A demonym with an occupation ("a
+//! Haitian professor", list `occupations`) is a nationality, not a post.
 //! Triggers: `data/relations/holds_role.toml`.
 //! Example: "Ghana’s Foreign Minister Kofi Mensah met ..." -> Kofi Mensah
 //! HOLDS_ROLE Ghana (role "Foreign Minister").
@@ -18,12 +19,15 @@ use super::grammar::is_state_or_organization;
 use super::view::DocView;
 use super::RelationCandidate;
 use crate::graph::{EntityKind, RelationKind};
+use crate::mention::MentionSource;
 
 pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     let file = doc.triggers("holds_role");
     for view in &doc.sentences {
         for role in &view.roles {
             let (organization, rule, confidence) = match role.organization {
+                // "a Haitian professor": a nationality with an occupation, not a post.
+                Some((_, span)) if is_demonym(doc, span) && file.has_word("occupations", &role.base_title) => continue,
                 Some((entity, _)) => (entity, role.rule, 0.9),
                 None => match implied_country(doc, file, &role.base_title) {
                     Some(country) => (country, "holds_role.title_of_one_country", 0.6),
@@ -59,6 +63,11 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             }
         }
     }
+}
+
+/// Whether the mention at `span` is a demonym ("Haitian").
+fn is_demonym(doc: &DocView, span: crate::span::Span) -> bool {
+    doc.ctx.mentions.iter().any(|m| m.span == span && matches!(m.source, MentionSource::Gazetteer { demonym: true, .. }))
 }
 
 /// The country a title names by itself ("secretary of state" -> United

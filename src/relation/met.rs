@@ -25,13 +25,24 @@ use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
 use crate::graph::{EntityKind, RelationKind};
 use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// "who headed the" right before a delegation's owner.
+static HEADED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:who\s+)?(?:headed|led|heads|leads|heading|leading)\s+(?:the\s+|a\s+)?$").unwrap());
 
 pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     let file = doc.triggers("met");
     for view in &doc.sentences {
         for hit in file.find(view.text, view.span) {
-            let next_word = view.after(hit.span.end).split_whitespace().next().unwrap_or("").to_lowercase();
-            if file.has_word("not_objects", next_word.trim_matches(|c: char| !c.is_alphabetic())) {
+            // "met with criticism", "met the deadline": no meeting.
+            let next_word = view
+                .after(hit.span.end)
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+                .find(|w| !matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "with" | "some"))
+                .unwrap_or_default();
+            if file.has_word("not_objects", &next_word) {
                 continue;
             }
             let pairs = match hit.group {
@@ -108,10 +119,18 @@ fn visit(doc: &DocView, view: &SentenceView, trigger: Span, delegation: bool) ->
             })
         })
         .flatten();
-    let visitors: Vec<usize> = match owner {
+    let mut visitors: Vec<usize> = match owner {
         Some(owner) => vec![owner],
         None => view.subject(trigger, is_actor),
     };
+    // "Robinson, who headed the U.S. delegation that visited X": its head visited too.
+    if let Some(owner) = owner {
+        let before = view.before(view.arguments[owner].span.start);
+        if let Some(verb) = HEADED.find(before) {
+            let at = view.span.start + verb.start() as u32;
+            visitors.extend(view.subject(Span { start: at, end: at }, |kind| kind == EntityKind::Person));
+        }
+    }
     let rule = if delegation { "met.delegation" } else { "met.visit" };
     let mut pairs = Vec::new();
     for &host in &hosts {

@@ -62,19 +62,16 @@ static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"
 /// country or organization mention.
 static APPOSITION_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^,\s+(?:who\s+(?:now\s+|also\s+|currently\s+)?(?:serves|served|is|was|has\s+been|had\s+been|became|works)\s+(?:as\s+)?)?(?:(?:the|a|an)\s+)?(?:(?:@|the\s+{BACK_REFERENCES})(?:['’]s?|-[a-z]+)?\s+)*$"
+        r"(?i)^,\s+(?:who\s+(?:now\s+|also\s+|currently\s+)?(?:serves|served|is|was|has\s+been|had\s+been|became|works)\s+(?:as\s+)?)?(?:(?:the|a|an)\s+)?(?:(?:former|acting|deputy|senior|interim|then|current|outgoing|new)\s+)*(?:(?:@|the\s+{BACK_REFERENCES})(?:['’]s?|-[a-z]+)?\s+)*$"
     ))
     .unwrap()
 });
-/// Between a title (with its complement) and the name after the comma.
-static TITLE_COMMA_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:\s+(?:of|for|in|to|at|on)\s+[^,;()]{1,80}?)?,\s+$").unwrap());
 /// "of Ghana " between a title and a name.
 static OF_OWNER_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s+(?:of|for)\s+(?:the\s+)?@\s+$").unwrap());
 /// Prepositions that open a title's complement.
 const COMPLEMENT_PREPOSITIONS: &[&str] = &["of", "for", "at", "to", "with", "in", "on"];
 /// Words that end a title's complement.
-const COMPLEMENT_ENDS: &[&str] = &["who", "which", "that", "said", "says", "told", "and"];
+const COMPLEMENT_ENDS: &[&str] = &["who", "which", "that", "said", "says", "told", "and", "–", "—"];
 /// The most words a complement may have.
 const MAX_COMPLEMENT_WORDS: usize = 12;
 
@@ -110,75 +107,104 @@ pub fn find_titles(resources: &Resources, view: &SentenceView) -> Vec<Span> {
 /// organization named before this sentence, for "the organisation’s".
 pub fn find(ctx: &DocContext, view: &SentenceView, last_organization: Option<(usize, Span)>) -> Vec<RolePhrase> {
     let mut found: Vec<RolePhrase> = Vec::new();
-    let base_title = |title: Span| base_title_of(ctx.resources, view.text, title);
     for &title in &view.titles {
         let owner = owner_before(view, title, last_organization);
-        // Title before the name: "Kenya President William Ruto", "President of Ghana Ama Mensah".
-        if let Some(person) = view.mention_after(title.end).filter(|m| m.kind == EntityKind::Person) {
-            let gap = view.between(title, person.span);
-            let of_owner =
-                view.mentions.iter().find(|m| title.end < m.span.start && m.span.end < person.span.start && is_owner_kind(m.kind));
-            let of_owner =
-                of_owner.filter(|m| OF_OWNER_GAP.is_match(&masked(view, Span { start: title.end, end: person.span.start }, &[**m])));
-            if gap.trim().is_empty() || of_owner.is_some() {
-                let organization = owner.map(|(entity, span, _)| (entity, span)).or(of_owner.map(|m| (m.entity, m.span)));
-                let start = owner.map_or(title.start, |(_, _, start)| start);
-                found.push(RolePhrase {
-                    person: *person,
-                    organization,
-                    title,
-                    role: role_text(view, owner.map(|(_, _, start)| start), title, None),
-                    base_title: base_title(title),
-                    span: Span { start, end: person.span.end },
-                    rule: "holds_role.title_before_name",
-                });
-                continue;
-            }
-            // Title, comma, name: "Haiti's foreign minister, Jean Victor Généus".
-            let opens = owner.is_some() || ends_with_article(view.before(title.start));
-            if opens && TITLE_COMMA_GAP.is_match(gap) {
-                let complement = Span { start: title.end, end: title.end + gap.rfind(',').unwrap_or(0) as u32 };
-                let head = complement_head(view, complement);
-                let organization = owner.map(|(entity, span, _)| (entity, span)).or(head.map(|m| (m.entity, m.span)));
-                let start = owner.map_or(title.start, |(_, _, start)| start);
-                let role_complement = (head.is_none() && !complement.is_empty()).then_some(complement);
-                found.push(RolePhrase {
-                    person: *person,
-                    organization,
-                    title,
-                    role: role_text(view, owner.map(|(_, _, start)| start), title, role_complement),
-                    base_title: base_title(title),
-                    span: Span { start, end: person.span.end },
-                    rule: "holds_role.title_comma_name",
-                });
-                continue;
-            }
+        let phrase = title_before_name(view, title, owner)
+            .or_else(|| title_comma_name(view, title, owner))
+            .or_else(|| apposition(view, title, last_organization));
+        if let Some(mut phrase) = phrase {
+            phrase.base_title = base_title_of(ctx.resources, view.text, title);
+            found.push(phrase);
         }
-        // Name, comma, apposition: "Todd Robinson, the assistant secretary of state for ...".
-        let Some(person) = view.mention_before(title.start).filter(|m| m.kind == EntityKind::Person) else { continue };
-        let gap_span = Span { start: person.span.end, end: title.start };
-        let inside: Vec<EntityMention> = view.mentions.iter().filter(|m| gap_span.contains(m.span)).copied().collect();
-        if inside.iter().any(|m| !is_owner_kind(m.kind)) || !APPOSITION_GAP.is_match(&masked(view, gap_span, &inside)) {
-            continue;
-        }
-        let complement = complement_span(view, title);
-        let head = complement_head(view, complement);
-        let back_reference = BACK_REFERENCE.is_match(view.before(title.start)).then_some(last_organization).flatten();
-        let organization = inside.first().map(|m| (m.entity, m.span)).or(back_reference).or(head.map(|m| (m.entity, m.span)));
-        let owner_start = inside.first().map(|m| m.span.start);
-        let role_complement = (head.is_none() || inside.first().is_some()).then_some(complement).filter(|c| !c.is_empty());
-        let role_complement = role_complement.filter(|c| head.is_none_or(|h| !c.contains(h.span)));
-        found.push(RolePhrase {
-            person: *person,
-            organization,
-            title,
-            role: role_text(view, owner_start, title, role_complement),
-            base_title: base_title(title),
-            span: Span { start: person.span.start, end: complement.end.max(title.end) },
-            rule: "holds_role.apposition",
-        });
     }
     found
+}
+
+/// "Kenya President William Ruto", "President of Ghana Ama Mensah".
+fn title_before_name(view: &SentenceView, title: Span, owner: Option<(usize, Span, u32)>) -> Option<RolePhrase> {
+    let person = view.mention_after(title.end).filter(|m| m.kind == EntityKind::Person)?;
+    let gap = view.between(title, person.span);
+    let of_owner = view
+        .mentions
+        .iter()
+        .find(|m| title.end < m.span.start && m.span.end < person.span.start && is_owner_kind(m.kind))
+        .filter(|m| OF_OWNER_GAP.is_match(&masked(view, Span { start: title.end, end: person.span.start }, &[**m])));
+    if !gap.trim().is_empty() && of_owner.is_none() {
+        return None;
+    }
+    Some(RolePhrase {
+        person: *person,
+        organization: owner.map(|(entity, span, _)| (entity, span)).or(of_owner.map(|m| (m.entity, m.span))),
+        title,
+        role: role_text(view, owner.map(|(_, _, start)| start), title, None),
+        base_title: String::new(),
+        span: Span { start: owner.map_or(title.start, |(_, _, start)| start), end: person.span.end },
+        rule: "holds_role.title_before_name",
+    })
+}
+
+/// "Haiti's foreign minister, Jean Victor Généus", "UNICEF’s representative
+/// in Haiti, Bruno Maes", "the U.S. assistant secretary of state for the
+/// Western Hemisphere, Brian Nichols": an owner or an article before the title.
+fn title_comma_name(view: &SentenceView, title: Span, owner: Option<(usize, Span, u32)>) -> Option<RolePhrase> {
+    if owner.is_none() && !ends_with_article(view.before(title.start)) {
+        return None;
+    }
+    let complement = complement_span(view, title);
+    let comma = view.after(complement.end);
+    let rest = comma.strip_prefix(',')?.trim_start();
+    let name_start = complement.end + (comma.len() - rest.len()) as u32;
+    let person = view.mentions.iter().find(|m| m.span.start == name_start && m.kind == EntityKind::Person)?;
+    let head = complement_head(view, complement);
+    let organization = owner.map(|(entity, span, _)| (entity, span)).or(head.map(|m| (m.entity, m.span)));
+    let role_complement = (owner.is_some() || head.is_none()).then_some(complement).filter(|c| !c.is_empty());
+    Some(RolePhrase {
+        person: *person,
+        organization,
+        title,
+        role: role_text(view, owner.map(|(_, _, start)| start), title, role_complement),
+        base_title: String::new(),
+        span: Span { start: owner.map_or(title.start, |(_, _, start)| start), end: person.span.end },
+        rule: "holds_role.title_comma_name",
+    })
+}
+
+/// "Todd Robinson, the assistant secretary of state for the Bureau of ...",
+/// "Monica Juma, Kenya’s former foreign minister", "Laurent Uwumuremyi, the
+/// organisation’s country director".
+fn apposition(view: &SentenceView, title: Span, last_organization: Option<(usize, Span)>) -> Option<RolePhrase> {
+    // The person is the nearest one before the title with only owners between.
+    let before: Vec<&EntityMention> = view.mentions.iter().filter(|m| m.span.end <= title.start).collect();
+    let person_at = before.iter().rposition(|m| !is_owner_kind(m.kind))?;
+    let person = *before[person_at];
+    if person.kind != EntityKind::Person {
+        return None;
+    }
+    let gap_span = Span { start: person.span.end, end: title.start };
+    let inside: Vec<EntityMention> = before[person_at + 1..].iter().map(|m| **m).collect();
+    if !APPOSITION_GAP.is_match(&masked(view, gap_span, &inside)) {
+        return None;
+    }
+    let complement = complement_span(view, title);
+    let head = complement_head(view, complement);
+    let back_reference = BACK_REFERENCE.is_match(view.before(title.start)).then_some(last_organization).flatten();
+    let organization = inside.first().map(|m| (m.entity, m.span)).or(back_reference).or(head.map(|m| (m.entity, m.span)));
+    let owner_start = inside.first().map(|m| m.span.start);
+    let role_complement = complement_without(complement, head.filter(|_| inside.is_empty()));
+    Some(RolePhrase {
+        person,
+        organization,
+        title,
+        role: role_text(view, owner_start, title, role_complement),
+        base_title: String::new(),
+        span: Span { start: person.span.start, end: complement.end.max(title.end) },
+        rule: "holds_role.apposition",
+    })
+}
+
+/// The complement as part of the role, unless it is empty or holds the owner.
+fn complement_without(complement: Span, owner: Option<EntityMention>) -> Option<Span> {
+    (!complement.is_empty() && owner.is_none_or(|owner| !complement.contains(owner.span))).then_some(complement)
 }
 
 fn is_owner_kind(kind: EntityKind) -> bool {
@@ -211,35 +237,48 @@ fn owner_before(view: &SentenceView, title: Span, last_organization: Option<(usi
 }
 
 /// The title's complement: a preposition and the words up to a comma, a
-/// clause word or the sentence end (at most [`MAX_COMPLEMENT_WORDS`] words).
+/// clause word or the sentence end (at most [`MAX_COMPLEMENT_WORDS`]
+/// words); a mention counts as one word and never ends it.
 fn complement_span(view: &SentenceView, title: Span) -> Span {
+    let empty = Span { start: title.end, end: title.end };
     let after = view.after(title.end);
-    let trimmed = after.trim_start();
-    let first = trimmed.split_whitespace().next().unwrap_or("");
-    if !COMPLEMENT_PREPOSITIONS.contains(&first.to_lowercase().as_str()) {
-        return Span { start: title.end, end: title.end };
+    let first = after.split_whitespace().next().unwrap_or("").to_lowercase();
+    if !COMPLEMENT_PREPOSITIONS.contains(&first.as_str()) {
+        return empty;
     }
-    let mut end = after.len() - trimmed.len();
+    let mut position = title.end;
+    let mut end = title.end;
     let mut words = 0;
-    for piece in trimmed.split_inclusive(char::is_whitespace) {
-        let word = piece.trim();
-        let stop_at = word.find([',', ';', '(', ')', '.', '“', '"', ':']);
-        if words > 0 && COMPLEMENT_ENDS.contains(&word) || words >= MAX_COMPLEMENT_WORDS {
+    while words < MAX_COMPLEMENT_WORDS {
+        let rest = view.after(position);
+        let skipped = rest.len() - rest.trim_start().len();
+        let start = position + skipped as u32;
+        if let Some(mention) = view.mentions.iter().find(|m| m.span.start == start) {
+            // "(MSF)" right after a name belongs to it.
+            let tail = view.after(mention.span.end);
+            let acronym = view.mentions.iter().find(|m| tail.starts_with(" (") && m.span.start == mention.span.end + 2);
+            position = acronym.map_or(mention.span.end, |a| a.span.end + view.after(a.span.end).starts_with(')') as u32);
+            end = position;
+            words += 1;
+            continue;
+        }
+        let word_len = rest.trim_start().find(char::is_whitespace).unwrap_or(rest.trim_start().len());
+        let word = &rest.trim_start()[..word_len];
+        if word.is_empty() || words > 0 && COMPLEMENT_ENDS.contains(&word.to_lowercase().as_str()) {
             break;
         }
-        if let Some(stop) = stop_at {
-            // "(MSF)" right after a name belongs to it; other punctuation ends the complement.
-            let closes_acronym = word.starts_with('(') && word.trim_end_matches([',', '.', ';']).ends_with(')');
-            if !closes_acronym || stop > 0 {
-                end += stop;
-                break;
-            }
+        if let Some(stop) = word.find([',', ';', '(', ')', '.', '“', '"', ':', '–', '—']) {
+            end = start + stop as u32;
+            break;
         }
-        end += piece.len();
+        position = start + word_len as u32;
+        end = position;
         words += 1;
     }
-    let end = after[..end].trim_end().len();
-    Span { start: title.end, end: title.end + end as u32 }
+    if end <= title.end {
+        return empty;
+    }
+    Span { start: title.end, end }
 }
 
 /// The country or organization a complement names: the last mention of its
@@ -368,9 +407,6 @@ mod tests {
         assert!(APPOSITION_GAP.is_match(", "));
         assert!(!APPOSITION_GAP.is_match(", who met the "));
         assert!(!APPOSITION_GAP.is_match(" and the "));
-        assert!(TITLE_COMMA_GAP.is_match(", "));
-        assert!(TITLE_COMMA_GAP.is_match(" for the Western Hemisphere, "));
-        assert!(!TITLE_COMMA_GAP.is_match(" said, "));
         assert!(BACK_REFERENCE.is_match("said Ana Ruiz, the organisation’s "));
     }
 }
