@@ -5,4 +5,6 @@ mod support;
 mod cli;
 mod eval;
 mod export;
+mod gold;
 mod query;
+mod schema;
