@@ -6,5 +6,7 @@ mod cli;
 mod eval;
 mod export;
 mod gold;
+mod properties;
 mod query;
 mod schema;
+mod snapshot;

@@ -51,23 +51,26 @@ fn sample_graphs_match_the_schema() {
     }
 }
 
+/// A way to break a valid graph.json, and what it breaks.
+type Breakage = (&'static str, fn(&mut Value));
+
 #[test]
 fn drifted_documents_are_rejected() {
     let validator = validator();
     let good: Value = serde_json::from_str(&newsgraph::graph::sample::sample_graph().to_json()).unwrap();
     assert_valid(&validator, &good, "sample");
-    let breakages: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
-        ("a node without a type", Box::new(|g| drop(g["nodes"][0].as_object_mut().unwrap().remove("type")))),
-        ("an unknown entity type", Box::new(|g| g["nodes"][0]["type"] = json!("Planet"))),
-        ("an unknown relation type", Box::new(|g| g["edges"][0]["type"] = json!("LIKES"))),
-        ("a field the format does not have", Box::new(|g| g["nodes"][0]["colour"] = json!("red"))),
-        ("a negative offset", Box::new(|g| g["nodes"][0]["mentions"][0]["start"] = json!(-1))),
-        ("an offset as a string", Box::new(|g| g["edges"][0]["evidence"][0]["sentence_end"] = json!("12"))),
-        ("a confidence above 1", Box::new(|g| g["edges"][0]["confidence"] = json!(1.5))),
-        ("a date that is not YYYY-MM-DD", Box::new(|g| g["graph"]["documents"][0]["date"] = json!("May 6, 2024"))),
-        ("an undirected graph", Box::new(|g| g["directed"] = json!(false))),
-        ("no edges list", Box::new(|g| drop(g.as_object_mut().unwrap().remove("edges")))),
-        ("a node id without its type prefix", Box::new(|g| g["nodes"][0]["id"] = json!("ama-mensah"))),
+    let breakages: [Breakage; 11] = [
+        ("a node without a type", |g| drop(g["nodes"][0].as_object_mut().unwrap().remove("type"))),
+        ("an unknown entity type", |g| g["nodes"][0]["type"] = json!("Planet")),
+        ("an unknown relation type", |g| g["edges"][0]["type"] = json!("LIKES")),
+        ("a field the format does not have", |g| g["nodes"][0]["colour"] = json!("red")),
+        ("a negative offset", |g| g["nodes"][0]["mentions"][0]["start"] = json!(-1)),
+        ("an offset as a string", |g| g["edges"][0]["evidence"][0]["sentence_end"] = json!("12")),
+        ("a confidence above 1", |g| g["edges"][0]["confidence"] = json!(1.5)),
+        ("a date that is not YYYY-MM-DD", |g| g["graph"]["documents"][0]["date"] = json!("May 6, 2024")),
+        ("an undirected graph", |g| g["directed"] = json!(false)),
+        ("no edges list", |g| drop(g.as_object_mut().unwrap().remove("edges"))),
+        ("a node id without its type prefix", |g| g["nodes"][0]["id"] = json!("ama-mensah")),
     ];
     for (what, breakage) in breakages {
         let mut broken = good.clone();
@@ -88,7 +91,11 @@ fn document_texts(graph: &Value) -> BTreeMap<String, String> {
             contents
                 .lines()
                 .filter_map(|line| serde_json::from_str::<Value>(line).ok())
-                .find(|record| record["id"].as_str() == Some(id.as_str()) || record["id"].to_string() == id)
+                .find(|record| match &record["id"] {
+                    Value::String(record_id) => *record_id == id,
+                    Value::Number(record_id) => record_id.to_string() == id,
+                    _ => false,
+                })
                 .and_then(|record| record["text"].as_str().map(str::to_string))
                 .unwrap_or_else(|| panic!("{}: no record with id {id}", path.display()))
         } else {
