@@ -131,7 +131,11 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
         graph.graph.node_count(),
         graph.graph.edge_count(),
         args.out.display(),
-        if corpus.diagnostics.is_empty() { String::new() } else { format!(" ({} lines skipped)", corpus.diagnostics.len()) }
+        match corpus.diagnostics.len() {
+            0 => String::new(),
+            1 => " (1 line skipped)".to_string(),
+            n => format!(" ({n} lines skipped)"),
+        }
     );
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Reading files and folders of `.txt`/`.md` articles and `.jsonl` corpora.
 
-use super::{Diagnostic, DocId, Document};
+use super::{Diagnostic, DocId, Document, Location};
 use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -43,18 +43,19 @@ pub fn load_paths(paths: &[PathBuf], strict: bool) -> Result<Corpus> {
         }
     }
     let mut corpus = Corpus::default();
-    let mut seen: BTreeMap<DocId, PathBuf> = BTreeMap::new();
+    let mut seen: BTreeMap<DocId, Location> = BTreeMap::new();
     for file in files {
-        for document in load_file(&file, strict, &mut corpus.diagnostics)? {
-            if let Some(first) = seen.insert(document.id.clone(), file.clone()) {
-                return Err(Error::DuplicateDocument { id: document.id.0, first, second: file });
+        for (document, line) in load_file(&file, strict, &mut corpus.diagnostics)? {
+            let location = Location { path: file.clone(), line };
+            if let Some(first) = seen.insert(document.id.clone(), location.clone()) {
+                return Err(Error::DuplicateDocument { id: document.id.0, first, second: location });
             }
             corpus.documents.push(document);
         }
     }
     if corpus.documents.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::NoDocuments { paths: names.join(", ") });
+        return Err(Error::NoDocuments { paths: names.join(", "), skipped: corpus.diagnostics });
     }
     corpus.documents.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(corpus)
@@ -85,19 +86,23 @@ pub fn read_text(path: &Path) -> Result<String> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Binary { path: path.to_path_buf(), offset });
     }
-    let text =
-        String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
+        Error::InvalidUtf8 { path: path.to_path_buf(), line, offset }
+    })?;
     if text.trim().is_empty() {
         return Err(Error::Empty { path: path.to_path_buf() });
     }
     Ok(text)
 }
 
-fn load_file(path: &Path, strict: bool, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<Document>> {
+/// The documents of one file, each with its line for a JSONL record.
+fn load_file(path: &Path, strict: bool, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<(Document, Option<usize>)>> {
     let text = read_text(path)?;
     if path.extension().and_then(|e| e.to_str()) != Some("jsonl") {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
-        return Ok(vec![Document::new(DocId(stem.to_string()), path.to_path_buf(), text, None)]);
+        return Ok(vec![(Document::new(DocId(stem.to_string()), path.to_path_buf(), text, None), None)]);
     }
     let mut documents = Vec::new();
     for (line_idx, line) in text.lines().enumerate() {
@@ -110,7 +115,7 @@ fn load_file(path: &Path, strict: bool, diagnostics: &mut Vec<Diagnostic>) -> Re
                 let mut document = Document::new(DocId(record.0), path.to_path_buf(), record.1.text, record.1.date);
                 document.title = record.1.title;
                 document.url = record.1.url;
-                documents.push(document);
+                documents.push((document, Some(line_no)));
             }
             Err(message) if strict => {
                 return Err(Error::BadLine { path: path.to_path_buf(), line: line_no, message });
@@ -124,8 +129,24 @@ fn load_file(path: &Path, strict: bool, diagnostics: &mut Vec<Diagnostic>) -> Re
 }
 
 fn parse_record(line: &str) -> Result<(String, JsonlRecord), String> {
-    let record: JsonlRecord =
-        serde_json::from_str(line).map_err(|e| format!("malformed JSONL record: {e} (expected an object with \"id\" and \"text\")"))?;
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+        // serde_json counts lines within this one line; the column is what helps.
+        let message = e.to_string();
+        let message = message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&message);
+        format!("malformed JSONL record: {message} at column {} (expected an object with \"id\" and \"text\")", e.column())
+    })?;
+    let found = match &value {
+        serde_json::Value::Object(_) => None,
+        serde_json::Value::Array(_) => Some("an array"),
+        serde_json::Value::String(_) => Some("a string"),
+        serde_json::Value::Number(_) => Some("a number"),
+        serde_json::Value::Bool(_) => Some("a boolean"),
+        serde_json::Value::Null => Some("null"),
+    };
+    if let Some(found) = found {
+        return Err(format!("malformed JSONL record: found {found}, expected an object with \"id\" and \"text\""));
+    }
+    let record: JsonlRecord = serde_json::from_value(value).map_err(|e| format!("malformed JSONL record: {e}"))?;
     let id = match &record.id {
         serde_json::Value::String(s) if !s.trim().is_empty() => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),
@@ -176,6 +197,6 @@ mod tests {
         assert!(load_paths(&[empty], false).unwrap_err().to_string().contains("e.txt: file is empty"));
         let latin1 = dir.path().join("l.txt");
         std::fs::write(&latin1, b"caf\xe9").unwrap();
-        assert!(load_paths(&[latin1], false).unwrap_err().to_string().contains("invalid UTF-8 at byte 3"));
+        assert!(load_paths(&[latin1], false).unwrap_err().to_string().contains("l.txt:1: invalid UTF-8 at byte 3"));
     }
 }

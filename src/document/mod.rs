@@ -53,6 +53,22 @@ impl Document {
     }
 }
 
+/// A place in the input: a file, and the line of a JSONL record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}", self.path.display(), line),
+            None => write!(f, "{}", self.path.display()),
+        }
+    }
+}
+
 /// A recoverable problem met while loading or analysing: reported, counted,
 /// and fatal only under `--strict`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -55,7 +55,7 @@ pub fn surname_of(name: &str) -> Option<String> {
 const GENERIC_TAILS: &[&str] = &["mission", "force", "operation"];
 
 /// The key of an organization or place name: a country named by its name or
-/// demonym at the start, or by "of <Country>" at the end, is replaced by the
+/// demonym at the start, or by "of `<Country>`" at the end, is replaced by the
 /// country, so "Haitian National Police" = "Haiti National Police" =
 /// "National Police of Haiti"; a country or UN prefix written as an acronym
 /// ("U.S. State Department") and a generic tail ("Mission") are dropped.

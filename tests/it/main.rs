@@ -7,4 +7,8 @@ mod cli;
 mod databases;
 mod eval;
 mod export;
+mod gold;
+mod properties;
 mod query;
+mod schema;
+mod snapshot;

@@ -19,6 +19,7 @@ pub fn seeds_gold() -> PathBuf {
     root().join("../shared/gold/seeds.gold.json")
 }
 
+/// `examples/articles`: the project's own example articles.
 pub fn examples_dir() -> PathBuf {
     root().join("examples/articles")
 }
@@ -37,11 +38,24 @@ pub fn run_ok(dir: &Path, args: &[&str]) -> String {
 
 /// Builds the graph of `inputs` into a fresh temporary folder; returns the folder.
 pub fn build(inputs: &[&Path]) -> tempfile::TempDir {
+    build_with(inputs, &[])
+}
+
+/// Like [`build`], with extra arguments for `newsgraph build`.
+pub fn build_with(inputs: &[&Path], extra_args: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let mut args: Vec<String> = vec!["build".into()];
     args.extend(inputs.iter().map(|p| p.display().to_string()));
     args.extend(["-o".into(), out.path().display().to_string()]);
+    args.extend(extra_args.iter().map(|a| a.to_string()));
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     run_ok(&root(), &refs);
     out
+}
+
+/// Loads `inputs` and builds their graph through the library, as `build` does.
+pub fn build_graph(inputs: &[PathBuf]) -> newsgraph::KnowledgeGraph {
+    let resources = newsgraph::resources::Resources::builtin().expect("the built-in data loads");
+    let corpus = newsgraph::document::load::load_paths(inputs, false).expect("the inputs load");
+    newsgraph::pipeline::build_graph(&resources, &corpus.documents, false)
 }
