@@ -50,7 +50,7 @@ impl ReferencePatterns {
             alternatives("resolution_nouns")
         );
         let mission =
-            format!(r"(?i)\bthe\s+(?:\S+-led\s+)?(?:(?:{})\s+)*(?:{})\b", alternatives("mission_modifiers"), alternatives("mission_nouns"));
+            format!(r"\b[Tt]he\s+(?:\S+-led\s+|[A-Z][\w’'.-]*\s+)?(?i:(?:(?:{})\s+)*(?:{}))\b", alternatives("mission_modifiers"), alternatives("mission_nouns"));
         ReferencePatterns {
             resolution: Regex::new(&resolution).expect("resolution pattern compiles"),
             mission: Regex::new(&mission).expect("mission pattern compiles"),
@@ -67,7 +67,7 @@ pub struct DocReferences {
     names_several_resolutions: bool,
     says_resolution: bool,
     /// The one mission-like organization the document names, if exactly one.
-    named_mission: Option<usize>,
+    pub named_mission: Option<usize>,
     /// The leader of "the X-led mission" anywhere in the document.
     mission_leader: Option<usize>,
     /// Every role phrase of the document, for "Kenya’s president".
@@ -118,9 +118,16 @@ fn is_mission_like(ctx: &DocContext, file: &super::triggers::TriggerFile, entity
         || local.mentions.iter().any(|&m| noun_after(m))
 }
 
-/// "Kenya" in "the Kenya-led mission" / "the Kenyan-led force".
+/// "Kenya" in "the Kenya-led mission", "the Kenyan-led force", "the Kenyan deployment".
 fn leader_before(view: &SentenceView, start: u32) -> Option<usize> {
-    view.mentions.iter().find(|m| m.span.start >= start && view.after(m.span.end).starts_with("-led")).map(|m| m.entity)
+    let first_word_end = start + view.after(start).find(char::is_whitespace).unwrap_or(0) as u32;
+    view.mentions
+        .iter()
+        .find(|m| {
+            let right_after = view.slice(Span { start: first_word_end, end: m.span.start.max(first_word_end) }).trim().is_empty();
+            m.span.start >= start && (view.after(m.span.end).starts_with("-led") || right_after && m.kind == EntityKind::Country)
+        })
+        .map(|m| m.entity)
 }
 
 /// "X" in "the mission, led by X" / "a force led by X".

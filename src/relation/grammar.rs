@@ -113,6 +113,8 @@ const NOUN_PHRASE_OPENERS: &[&str] = &["a", "an", "the", "some", "several", "man
 const COORDINATORS: &[&str] = &[",", "and", ", and", "or", ", or", "&", "as well as", ", as well as", "nor", "and also", "plus"];
 /// What introduces a co-subject ("X, which along with Y has ...").
 static CO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:along|together|jointly)\s+with\s+(?:the\s+)?$").unwrap());
+/// A relative clause between an antecedent and its verb (", which had previously").
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^[)\s]*,\s+(?:which|who)\b[^,]*$").unwrap());
 /// What introduces an inclusion list after an argument or a plural noun.
 static INCLUSION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^,?\s*(?:including|such\s+as|among\s+them|namely)\s+(?:the\s+)?$").unwrap());
@@ -211,16 +213,28 @@ impl SentenceView<'_> {
 
     /// The subject of the trigger at `trigger`: the nearest acceptable argument
     /// before it in its clause, with its coordinated arguments and
-    /// co-subjects ("along with Y").
+    /// co-subjects ("along with Y"). The antecedent of a relative clause
+    /// ("Besides X, which had ...") counts even after a preposition.
     pub fn subject(&self, trigger: Span, accept: impl Fn(EntityKind) -> bool) -> Vec<usize> {
+        self.find_subject(trigger, &accept, false)
+    }
+
+    /// Like [`Self::subject`], but a possessor counts ("Russia’s abstention",
+    /// "Kenya’s tenure as a member"): for triggers that are nouns.
+    pub fn possessor_or_subject(&self, trigger: Span, accept: impl Fn(EntityKind) -> bool) -> Vec<usize> {
+        self.find_subject(trigger, &accept, true)
+    }
+
+    fn find_subject(&self, trigger: Span, accept: &dyn Fn(EntityKind) -> bool, possessor: bool) -> Vec<usize> {
         let clause_start = self.clause_start(trigger.start);
         let found = (0..self.arguments.len()).rev().find(|&idx| {
             let argument = self.arguments[idx];
+            let relative = RELATIVE.is_match(self.between(argument.span, trigger));
             argument.span.end <= trigger.start
                 && argument.span.start >= clause_start
                 && accept(argument.kind)
-                && !self.is_prepositional(idx)
-                && !self.is_possessive_modifier(idx)
+                && (relative || !self.is_prepositional(idx))
+                && (possessor || !self.is_possessive_modifier(idx))
                 && !self.in_parentheses(argument.span)
         });
         let Some(found) = found else { return Vec::new() };
@@ -253,7 +267,11 @@ impl SentenceView<'_> {
         }
         let Some(det) = words.iter().rposition(|w| NOUN_PHRASE_OPENERS.contains(w)) else { return false };
         let tail = &words[det + 1..];
-        !tail.is_empty()
+        // Only a phrase that opens a clause ("..., and a smaller team met") is
+        // a subject; "wrote to the administration opposing" is an object.
+        let opens_clause = det == 0 || words[det - 1].ends_with(',') || matches!(words[det - 1], "and" | "but" | "while" | "that" | "whereas");
+        opens_clause
+            && !tail.is_empty()
             && tail.len() <= 3
             && tail.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-') && !PREPOSITIONS.contains(w))
     }
@@ -262,14 +280,31 @@ impl SentenceView<'_> {
     /// after it in its clause (within a few words), with its coordinated
     /// arguments and any inclusion list ("leaders, including X").
     pub fn object(&self, trigger: Span, accept: impl Fn(EntityKind) -> bool) -> Vec<usize> {
+        self.object_within(trigger, accept, MAX_OBJECT_DISTANCE)
+    }
+
+    /// Like [`Self::object`], with at most `max_words` words before the object.
+    pub fn object_within(&self, trigger: Span, accept: impl Fn(EntityKind) -> bool, max_words: usize) -> Vec<usize> {
         let clause_end = self.clause_end(trigger.end);
         let near = |argument: &Argument| {
             let gap = self.slice(Span { start: trigger.end, end: argument.span.start.max(trigger.end) });
-            gap.split_whitespace().count() <= MAX_OBJECT_DISTANCE
+            gap.split_whitespace().count() <= max_words
         };
         let first = (0..self.arguments.len()).find(|&idx| {
             let argument = self.arguments[idx];
             argument.span.start >= trigger.end && argument.span.end <= clause_end && near(&argument)
+        });
+        // The head of "the Kenyan deployment" is its last word: an argument right
+        // after another one in the same noun phrase replaces it.
+        let first = first.map(|mut idx| {
+            while idx + 1 < self.arguments.len() && self.arguments[idx + 1].span.end <= clause_end {
+                let gap = self.between(self.arguments[idx].span, self.arguments[idx + 1].span);
+                if !(gap.trim().is_empty() || gap == "-led ") || self.arguments[idx + 1].head != self.arguments[idx + 1].span {
+                    break;
+                }
+                idx += 1;
+            }
+            idx
         });
         let mut objects: Vec<usize> = Vec::new();
         if let Some(first) = first.filter(|&i| accept(self.arguments[i].kind)) {

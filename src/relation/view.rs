@@ -62,6 +62,8 @@ pub struct DocView<'a> {
     pub sentences: Vec<SentenceView<'a>>,
     /// Entities named only by a description here and resolved at merge.
     pub placeholders: Vec<Placeholder>,
+    /// The one mission or force the document names, if exactly one.
+    pub named_mission: Option<usize>,
 }
 
 impl<'a> DocView<'a> {
@@ -112,7 +114,7 @@ impl<'a> DocView<'a> {
             let arguments = coref::arguments(ctx, &references, view, &mut placeholders);
             view.arguments = arguments;
         }
-        DocView { ctx, sentences, placeholders }
+        DocView { ctx, sentences, placeholders, named_mission: references.named_mission }
     }
 
     /// The kind of an argument's entity (a local entity or a placeholder).
