@@ -43,6 +43,14 @@ impl SentenceUnits<'_> {
         self.units.get(idx).is_some_and(|u| u.kind == UnitKind::Title)
     }
 
+    /// The entity kind of a gazetteer unit (names, not demonyms).
+    fn kind_of(&self, idx: usize) -> Option<EntityKind> {
+        match self.units.get(idx)?.kind {
+            UnitKind::Gazetteer(surface) if !surface.demonym => Some(self.resources.gazetteer.entry(surface.entry).kind),
+            _ => None,
+        }
+    }
+
     fn is_honorific(&self, idx: usize) -> bool {
         matches!(self.word(idx), "Mr." | "Ms." | "Mrs." | "Dr." | "Mr" | "Ms" | "Mrs" | "Dr")
     }
@@ -80,7 +88,7 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
         if word == "The" && !matches!(unit.kind, UnitKind::Gazetteer(_)) {
             capital_the = start > 0;
             start += 1;
-        } else if unit.kind == UnitKind::Word && (lexicon.stopwords.contains(word) || lexicon.calendar.contains(word)) {
+        } else if unit.kind == UnitKind::Word && (lexicon.stopwords.contains(word) || is_calendar_word(s, start)) {
             start += 1;
         } else {
             break;
@@ -90,7 +98,7 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
         return;
     }
     // Calendar words inside a run split it ("Monday Kenya").
-    if let Some(split) = (start..end).find(|&i| s.units[i].kind == UnitKind::Word && lexicon.calendar.contains(s.word(i))) {
+    if let Some(split) = (start..end).find(|&i| is_calendar_word(s, i)) {
         classify_run(s, start..split, out);
         classify_run(s, split + 1..end, out);
         return;
@@ -117,6 +125,19 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
             return;
         }
     }
+    if let Some(person) = person_with_place_name(s, start..end) {
+        if start < person.start {
+            classify_run(s, start..person.start, out);
+        }
+        s.push(out, s.span(person.clone()), EntityKind::Person, PatternRule::PersonGivenName);
+        if person.end < end {
+            classify_run(s, person.end..end, out);
+        }
+        return;
+    }
+    // "the Paris Agreement", "the Geneva Conventions": a thing named after a
+    // place does not mention the place.
+    let names_a_thing = end - start >= 2 && last.kind == UnitKind::Word && lexicon.other_heads.contains(last_word(last.text(s.text)));
     // Gazetteer hits stand alone and cut the rest into segments.
     let mut segment_start = start;
     for idx in start..=end {
@@ -124,12 +145,57 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
             if segment_start < idx {
                 classify_segment(s, segment_start..idx, capital_the && segment_start == start, out);
             }
-            if idx < end {
+            if idx < end && !(names_a_thing && s.kind_of(idx) == Some(EntityKind::Location)) {
                 s.push_gazetteer(out, s.units[idx]);
             }
             segment_start = idx + 1;
         }
     }
+}
+
+/// A month or weekday name, unless it is also a given name before a name
+/// ("Jan Egeland", not "Jan. 5").
+fn is_calendar_word(s: &SentenceUnits, idx: usize) -> bool {
+    let word = s.word(idx);
+    s.units[idx].kind == UnitKind::Word
+        && s.resources.lexicon.calendar.contains(word)
+        && !(s.resources.lexicon.given_names.contains(word) && s.units.get(idx + 1).is_some_and(|u| u.kind == UnitKind::Word))
+}
+
+/// A one-word place that also names people: as a surname after a given name
+/// ("Lloyd Austin", "Jesse Jackson") or as a given name before a surname
+/// ("Victoria Nuland", "Santiago Peña"). Returns the person's units.
+fn person_with_place_name(s: &SentenceUnits, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let name_word = |i: usize| matches!(s.units[i].kind, UnitKind::Word | UnitKind::Initial | UnitKind::Nickname);
+    for idx in range.clone().filter(|&i| is_one_word_place(s, i)) {
+        // Surname: given name, optional middle names and initials, then the place.
+        let mut first = idx;
+        while first > range.start && name_word(first - 1) && idx - first < 4 {
+            first -= 1;
+        }
+        let ends_here = idx + 1 == range.end || !name_word(idx + 1);
+        if first < idx && ends_here && s.units[first].kind == UnitKind::Word && is_given_name(s, s.word(first)) {
+            return Some(first..idx + 1);
+        }
+        // Given name: the place, then one to three name words ending the name.
+        let mut last = idx + 1;
+        while last < range.end && name_word(last) && last - idx <= 3 {
+            last += 1;
+        }
+        if last > idx + 1
+            && s.resources.lexicon.given_names.contains(s.word(idx))
+            && s.units[last - 1].kind == UnitKind::Word
+            && !ends_in_non_person_head(s, last - 1)
+        {
+            return Some(idx..last);
+        }
+    }
+    None
+}
+
+/// A single-word gazetteer place ("Austin"), not a country or organization.
+fn is_one_word_place(s: &SentenceUnits, idx: usize) -> bool {
+    s.kind_of(idx) == Some(EntityKind::Location) && !s.word(idx).contains(char::is_whitespace)
 }
 
 /// A run with a title at `title`: the part before it stands alone, the words after it name a person.
@@ -141,9 +207,16 @@ fn classify_titled(s: &SentenceUnits, range: std::ops::Range<usize>, title: usiz
     if after.is_empty() {
         return;
     }
-    let name_end = (after.start..after.end)
-        .find(|&i| !matches!(s.units[i].kind, UnitKind::Word | UnitKind::Initial | UnitKind::Nickname | UnitKind::Lower))
-        .unwrap_or(after.end);
+    // "Defense Secretary Lloyd Austin", "Mr. Austin": a one-word place
+    // continues a name, and starts one when a surname follows it.
+    let in_name = |i: usize| {
+        matches!(s.units[i].kind, UnitKind::Word | UnitKind::Initial | UnitKind::Nickname | UnitKind::Lower)
+            || (is_one_word_place(s, i)
+                && (i > after.start && matches!(s.units[i - 1].kind, UnitKind::Word | UnitKind::Initial | UnitKind::Nickname)
+                    || s.is_honorific(title) && i + 1 == after.end
+                    || s.resources.lexicon.given_names.contains(s.word(i)) && s.units.get(i + 1).is_some_and(|u| u.kind == UnitKind::Word)))
+    };
+    let name_end = (after.start..after.end).find(|&i| !in_name(i)).unwrap_or(after.end);
     if name_end == after.start {
         classify_run(s, after, out);
         return;
