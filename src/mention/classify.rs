@@ -115,6 +115,17 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
     let has_connector = s.units[start..end].iter().any(|u| u.kind == UnitKind::Lower);
     let is_gazetteer = |u: &Unit| matches!(u.kind, UnitKind::Gazetteer(_));
     let all_gazetteer = s.units[start..end].iter().all(is_gazetteer);
+    // "National Democratic Congress", "Kenyan Senate": a one-word gazetteer
+    // organization that is a head word ends a longer name, not the run.
+    let ends_in_head_name = end - start >= 2
+        && s.kind_of(end - 1) == Some(EntityKind::Organization)
+        && lexicon.org_heads.contains(last.text(s.text))
+        && matches!(s.units[end - 2].kind, UnitKind::Word | UnitKind::Gazetteer(_))
+        && s.kind_of(end - 2).is_none_or(|kind| kind == EntityKind::Country);
+    if ends_in_head_name {
+        s.push(out, s.span(start..end), EntityKind::Organization, PatternRule::OrgHeadWord);
+        return;
+    }
     if !all_gazetteer && end - start >= 2 && last.kind == UnitKind::Word {
         if lexicon.location_heads.contains(last_word(last.text(s.text))) {
             s.push(out, s.span(start..end), EntityKind::Location, PatternRule::LocationHeadWord);
@@ -280,7 +291,10 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
     }
     if person_like
         && !capital_the
-        && (role_apposition(s, range.end) || speech_context(s, range.clone()) || title_comma_before(s, range.start))
+        && (role_apposition(s, range.end)
+            || speech_context(s, range.clone())
+            || title_comma_before(s, range.start)
+            || after_person_verb(s, range.start))
     {
         s.push(out, span, EntityKind::Person, PatternRule::PersonContext);
         return;
@@ -375,6 +389,13 @@ fn speech_context(s: &SentenceUnits, range: std::ops::Range<usize>) -> bool {
     !is_object && verbs.contains(s.word(after)) && s.units.get(after).is_some_and(|u| u.kind == UnitKind::Lower)
         || (range.start >= 1 && verbs.contains(s.word(range.start - 1)) && s.units[range.start - 1].kind == UnitKind::Lower)
         || (range.start >= 2 && s.word(range.start - 2) == "according" && s.word(range.start - 1) == "to")
+}
+
+/// "was replaced by Jane Roe", "appointed John Doe": the object of a verb
+/// that takes a person.
+fn after_person_verb(s: &SentenceUnits, start: usize) -> bool {
+    let verb = if start >= 2 && s.word(start - 1) == "by" { start - 2 } else { start.wrapping_sub(1) };
+    s.units.get(verb).is_some_and(|u| u.kind == UnitKind::Lower) && s.resources.lexicon.person_verbs.contains(s.word(verb))
 }
 
 /// "Kenya's President, William Ruto": a title, a comma, then the name.

@@ -1,5 +1,5 @@
 //! Word lists: given names, titles, head words, stopwords, calendar words,
-//! speech verbs and page furniture, each from its own data file.
+//! speech and person verbs, and page furniture, each from its own data file.
 
 use super::DataFile;
 use crate::error::Result;
@@ -79,6 +79,8 @@ pub struct Lexicon {
     pub stopwords: WordList,
     pub calendar: WordList,
     pub speech_verbs: WordList,
+    /// Verbs whose object is a person ("replaced by X", "appointed X").
+    pub person_verbs: WordList,
     pub furniture: Furniture,
     /// Titles and roles ("prime minister", "secretary of state"), matched
     /// case-insensitively, leftmost-longest.
@@ -109,6 +111,7 @@ impl Lexicon {
             stopwords: WordList::from_file(&file("stopwords.txt"), false),
             calendar: WordList::from_file(&file("calendar.txt"), false),
             speech_verbs: WordList::from_file(&file("speech_verbs.txt"), false),
+            person_verbs: WordList::from_file(&file("person_verbs.txt"), false),
             furniture,
             titles,
             title_names,

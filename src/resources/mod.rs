@@ -29,6 +29,7 @@ pub const DATA_FILES: &[(&str, &str)] = &[
     ("stopwords.txt", include_str!("../../data/stopwords.txt")),
     ("calendar.txt", include_str!("../../data/calendar.txt")),
     ("speech_verbs.txt", include_str!("../../data/speech_verbs.txt")),
+    ("person_verbs.txt", include_str!("../../data/person_verbs.txt")),
     ("furniture.toml", include_str!("../../data/furniture.toml")),
 ];
 
