@@ -241,12 +241,8 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
 /// the surname of a person named in this document is that person (a short
 /// form), not the place.
 fn places_as_surnames(text: &str, detection: &mut Detection) {
-    let surnames: BTreeSet<String> = detection
-        .mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Person)
-        .filter_map(|m| surname_of(m.span.text(text)))
-        .collect();
+    let surnames: BTreeSet<String> =
+        detection.mentions.iter().filter(|m| m.kind == EntityKind::Person).filter_map(|m| surname_of(m.span.text(text))).collect();
     let is_surname = |m: &Mention| {
         matches!(m.source, MentionSource::Gazetteer { demonym: false, .. })
             && m.kind == EntityKind::Location
@@ -255,9 +251,12 @@ fn places_as_surnames(text: &str, detection: &mut Detection) {
     };
     let (surnames_found, kept): (Vec<Mention>, Vec<Mention>) = detection.mentions.iter().partition(|m| is_surname(m));
     detection.mentions = kept;
-    detection.short_forms.extend(
-        surnames_found.into_iter().map(|m| ShortForm { span: m.span, sentence: m.sentence, titled: false, honorific: false }),
-    );
+    detection.short_forms.extend(surnames_found.into_iter().map(|m| ShortForm {
+        span: m.span,
+        sentence: m.sentence,
+        titled: false,
+        honorific: false,
+    }));
 }
 
 /// The organization a head word ("Council", "Herald") refers to: the last one

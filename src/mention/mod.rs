@@ -233,17 +233,3 @@ pub(crate) mod testing {
         assert_eq!(entities(text), expected, "entities of: {text}");
     }
 }
-
-#[cfg(test)]
-mod scratch {
-    #[test]
-    fn scratch_print() {
-        for file in ["p1", "p2", "p3", "p4"] {
-            let Ok(text) = std::fs::read_to_string(format!("/tmp/scratch/{file}.txt")) else { continue };
-            println!("=== {file}");
-            for (kind, label) in super::testing::entities(&text) {
-                println!("{kind:?}\t{label}");
-            }
-        }
-    }
-}

@@ -3,6 +3,7 @@
 mod support;
 
 mod cli;
+mod entities;
 mod eval;
 mod export;
 mod query;
