@@ -498,6 +498,9 @@ mod tests {
             ("One banner read Grace Under Fire For All.", vec![]),
             // Companies named after people win over the given name.
             ("Analysts at Morgan Stanley cut their forecast.", vec![(Organization, "Morgan Stanley")]),
+            // A demonym naming a language is not the country; one modifying a noun is.
+            ("The minister said in French that French troops would stay.", vec![(Country, "France")]),
+            ("She speaks Spanish and Portuguese.", vec![]),
             // Countries win over given names (a known loss: "Chad Wolf").
             ("Jordan and Chad sent observers.", vec![(Country, "Chad"), (Country, "Jordan")]),
         ] {

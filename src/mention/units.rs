@@ -107,10 +107,14 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
     for (span, _) in find_resolutions(text, sentence) {
         atoms.push((span, UnitKind::Resolution));
     }
+    let mut language_end = None;
     for hit in resources.gazetteer.find(text, sentence) {
-        // "Dutch-speaking", "French-language": a language, not the country.
+        // "Dutch-speaking", "French-language", "in French": a language, not the country.
         let after = &text[hit.span.end as usize..];
-        if hit.surface.demonym && (after.starts_with("-speaking") || after.starts_with("-language")) {
+        if hit.surface.demonym
+            && (after.starts_with("-speaking") || after.starts_with("-language") || names_a_language(text, hit.span, language_end))
+        {
+            language_end = Some(hit.span.end);
             continue;
         }
         atoms.push((hit.span, UnitKind::Gazetteer(hit.surface)));
@@ -146,6 +150,24 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
     }
     extend_title_modifiers(resources, text, &mut result);
     result
+}
+
+/// Words before a language name: "said in French", "translated into Spanish".
+const LANGUAGE_CUES: &[&str] =
+    &["in", "into", "speak", "speaks", "spoke", "speaking", "learn", "learned", "learning", "fluent", "teach", "taught"];
+
+/// "in French." or "speaks Spanish and Portuguese": a demonym after a
+/// language cue (or after another language and "and"), not followed by a noun
+/// it modifies ("in French territory"), names a language, not the country.
+fn names_a_language(text: &str, span: Span, previous_language_end: Option<u32>) -> bool {
+    let before = text[..span.start as usize].trim_end();
+    let previous_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let after_language = previous_language_end
+        .is_some_and(|end| matches!(text[end as usize..span.start as usize].trim(), "and" | "or" | "," | ", and" | ", or"));
+    let after = text[span.end as usize..].trim_start();
+    let next_word = after.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    let ends_phrase = after.is_empty() || after.starts_with(|c: char| !c.is_alphanumeric()) || matches!(next_word, "and" | "or");
+    (LANGUAGE_CUES.contains(&previous_word) || after_language) && ends_phrase
 }
 
 /// One word unit starting at token `idx`: a hyphen chain, an initial, a nickname or a single token.
