@@ -501,6 +501,11 @@ mod tests {
             // A demonym naming a language is not the country; one modifying a noun is.
             ("The minister said in French that French troops would stay.", vec![(Country, "France")]),
             ("She speaks Spanish and Portuguese.", vec![]),
+            // A name an earlier entry claimed, chosen by the place before it.
+            (
+                "Protests spread from Atlanta, Georgia to Tbilisi, Georgia.",
+                vec![(Country, "Georgia"), (Location, "Atlanta"), (Location, "Georgia"), (Location, "Tbilisi")],
+            ),
             // Countries win over given names (a known loss: "Chad Wolf").
             ("Jordan and Chad sent observers.", vec![(Country, "Chad"), (Country, "Jordan")]),
         ] {

@@ -8,8 +8,9 @@
 //! gazetteer hits, titles, and the connectors an organization name may
 //! contain ("Bureau of International Narcotics and Law Enforcement Affairs").
 
+use crate::graph::EntityKind;
 use crate::resources::gazetteer::Surface;
-use crate::resources::Resources;
+use crate::resources::{EntryId, Resources};
 use crate::segment::{Token, TokenShape};
 use crate::span::Span;
 use regex::Regex;
@@ -108,7 +109,21 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
         atoms.push((span, UnitKind::Resolution));
     }
     let mut language_end = None;
-    for hit in resources.gazetteer.find(text, sentence) {
+    let mut previous_place: Option<(Span, EntryId)> = None;
+    for mut hit in resources.gazetteer.find(text, sentence) {
+        // "Atlanta, Georgia": after a place and a comma, a name shared with a
+        // place of that place's country is that place.
+        if let Some((place_span, place_entry)) = previous_place {
+            let between = &text[place_span.end as usize..hit.span.start as usize];
+            let country = resources.gazetteer.entry(place_entry).country.as_deref();
+            if between.trim() == "," && !hit.surface.demonym {
+                if let Some(entry) = country.and_then(|country| resources.gazetteer.shadowed_place(hit.span.text(text), country)) {
+                    hit.surface.entry = entry;
+                }
+            }
+        }
+        let entry = resources.gazetteer.entry(hit.surface.entry);
+        previous_place = (entry.kind == EntityKind::Location && !hit.surface.demonym).then_some((hit.span, hit.surface.entry));
         // "Dutch-speaking", "French-language", "in French": a language, not the country.
         let after = &text[hit.span.end as usize..];
         if hit.surface.demonym
