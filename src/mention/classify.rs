@@ -469,6 +469,10 @@ mod tests {
                 "Tsion Bekalu, coordinator of the Addis Women Network, spoke first.",
                 vec![(Person, "Tsion Bekalu"), (Organization, "Addis Women Network")],
             ),
+            (
+                "The coordinator of the Sahel Women Network, Tsion Bekalu, said funds were short.",
+                vec![(Person, "Tsion Bekalu"), (Organization, "Sahel Women Network")],
+            ),
             // A role in lowercase, a comma, then the name.
             ("The spokesman, Okello Lukwago, declined to comment.", vec![(Person, "Okello Lukwago")]),
             // A verb that takes a person.
