@@ -1,16 +1,25 @@
 //! Classifying runs of capitalised units into mentions.
 //!
 //! The rules, in order (each with its example):
+//! - capitalised function words inside a run ("Good Morning America") mark
+//!   the title of a work: only organizations named in it count;
 //! - a title splits a run: what precedes it is processed on its own, the
-//!   words after it are a person ("Kenya President William Ruto");
-//! - a run ending in an organization head word, or joined by connectors, is
-//!   an organization ("Haitian National Police", "Bureau of ... Affairs");
-//!   one ending in a place head word is a place ("Lower Artibonite Valley");
+//!   words after it are a person ("Kenya President William Ruto"), and a
+//!   one-word place continues the name ("Defense Secretary Lloyd Austin");
+//! - a run ending in an organization head word (a word or a one-word
+//!   gazetteer name: "National Democratic Congress"), or joined by connectors
+//!   to one, is an organization ("Haitian National Police", "University of
+//!   Nairobi"); one ending in a place head word or starting with a place
+//!   prefix is a place ("Lower Artibonite Valley", "Lake Kivu");
+//! - a one-word place that is also a name, after a given name or before a
+//!   surname, is part of a person ("Jesse Jackson", "Victoria Nuland");
 //! - gazetteer hits stand for themselves, and split the rest into segments;
+//!   a place inside the name of a thing ("the Paris Agreement") is dropped;
 //! - a segment after a place cue is a place ("the town of Liancourt"), before
 //!   an organization noun an organization ("the Canaan gang");
 //! - a segment starting with a given name, or framed as a person (a role
-//!   apposition, a speech verb, "Title, Name") is a person;
+//!   apposition, a speech verb, "Title, Name", a verb that takes a person:
+//!   "replaced by X") is a person;
 //! - one word alone is kept as a *short form*, resolved later to a person's
 //!   surname, an organization's head word or a known name;
 //! - anything else is *unknown* and only becomes a mention if the same name
