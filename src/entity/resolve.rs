@@ -12,7 +12,7 @@ use super::LocalEntity;
 use crate::document::Document;
 use crate::graph::EntityKind;
 use crate::mention::units::last_word;
-use crate::mention::{Detection, Mention, MentionSource, PatternRule};
+use crate::mention::{Detection, Mention, MentionSource, PatternRule, ShortForm};
 use crate::resources::Resources;
 use crate::text::normalize_name;
 use std::collections::{BTreeMap, BTreeSet};
@@ -101,6 +101,8 @@ impl UnionFind {
 /// Resolves the mentions of one document into entities.
 pub fn resolve(resources: &Resources, document: &Document, detection: Detection, people: &CorpusPeople) -> Resolved {
     let text = document.text.as_str();
+    let mut detection = detection;
+    places_as_surnames(text, &mut detection);
     let mut mentions: Vec<Mention> =
         detection.mentions.into_iter().filter(|m| !detection.non_entities.contains(m.span.text(text))).collect();
     let mut names: Vec<(String, String)> = mentions.iter().map(|m| name_and_key(resources, text, m)).collect();
@@ -234,6 +236,28 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
     resolved.mention_entity = order.iter().map(|&i| mention_entity_by_idx[i]).collect();
     resolved.mentions = order.iter().map(|&i| mentions[i]).collect();
     resolved
+}
+
+/// "Salvador said" after "María Isabel Salvador": a one-word place that is
+/// the surname of a person named in this document is that person (a short
+/// form), not the place.
+fn places_as_surnames(text: &str, detection: &mut Detection) {
+    let surnames: BTreeSet<String> =
+        detection.mentions.iter().filter(|m| m.kind == EntityKind::Person).filter_map(|m| surname_of(m.span.text(text))).collect();
+    let is_surname = |m: &Mention| {
+        matches!(m.source, MentionSource::Gazetteer { demonym: false, .. })
+            && m.kind == EntityKind::Location
+            && !m.span.text(text).contains(char::is_whitespace)
+            && surnames.contains(&surname_key(m.span.text(text)))
+    };
+    let (surnames_found, kept): (Vec<Mention>, Vec<Mention>) = detection.mentions.iter().partition(|m| is_surname(m));
+    detection.mentions = kept;
+    detection.short_forms.extend(surnames_found.into_iter().map(|m| ShortForm {
+        span: m.span,
+        sentence: m.sentence,
+        titled: false,
+        honorific: false,
+    }));
 }
 
 /// The organization a head word ("Council", "Herald") refers to: the last one

@@ -206,3 +206,30 @@ pub fn add_known(known: &known::KnownNames, document: &Document, segmentation: &
     detection.short_forms.retain(|s| !detection.mentions.iter().any(|k| k.span.overlaps(s.span)));
     detection.unknown.retain(|(span, _)| !detection.mentions.iter().any(|k| k.span.overlaps(*span)));
 }
+
+/// Helpers for the table tests of the detection rules.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::document::{DocId, Document};
+    use crate::graph::EntityKind;
+    use crate::resources::Resources;
+    use std::sync::LazyLock;
+
+    static RESOURCES: LazyLock<Resources> = LazyLock::new(|| Resources::builtin().expect("built-in data loads"));
+
+    /// The entities the whole pipeline finds in `text`, as (kind, label), sorted.
+    pub fn entities(text: &str) -> Vec<(EntityKind, String)> {
+        let document = Document::new(DocId("test".into()), "test.txt".into(), text.to_string(), None);
+        let graph = crate::pipeline::build_graph(&RESOURCES, &[document], false);
+        let mut found: Vec<(EntityKind, String)> = graph.nodes().map(|(_, node)| (node.kind, node.label.clone())).collect();
+        found.sort();
+        found
+    }
+
+    /// Asserts that `text` yields exactly `expected` ((kind, label) pairs, any order).
+    pub fn assert_entities(text: &str, expected: &[(EntityKind, &str)]) {
+        let mut expected: Vec<(EntityKind, String)> = expected.iter().map(|(kind, label)| (*kind, label.to_string())).collect();
+        expected.sort();
+        assert_eq!(entities(text), expected, "entities of: {text}");
+    }
+}

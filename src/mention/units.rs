@@ -8,8 +8,9 @@
 //! gazetteer hits, titles, and the connectors an organization name may
 //! contain ("Bureau of International Narcotics and Law Enforcement Affairs").
 
+use crate::graph::EntityKind;
 use crate::resources::gazetteer::Surface;
-use crate::resources::Resources;
+use crate::resources::{EntryId, Resources};
 use crate::segment::{Token, TokenShape};
 use crate::span::Span;
 use regex::Regex;
@@ -107,10 +108,28 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
     for (span, _) in find_resolutions(text, sentence) {
         atoms.push((span, UnitKind::Resolution));
     }
-    for hit in resources.gazetteer.find(text, sentence) {
-        // "Dutch-speaking", "French-language": a language, not the country.
+    let mut language_end = None;
+    let mut previous_place: Option<(Span, EntryId)> = None;
+    for mut hit in resources.gazetteer.find(text, sentence) {
+        // "Atlanta, Georgia": after a place and a comma, a name shared with a
+        // place of that place's country is that place.
+        if let Some((place_span, place_entry)) = previous_place {
+            let between = &text[place_span.end as usize..hit.span.start as usize];
+            let country = resources.gazetteer.entry(place_entry).country.as_deref();
+            if between.trim() == "," && !hit.surface.demonym {
+                if let Some(entry) = country.and_then(|country| resources.gazetteer.shadowed_place(hit.span.text(text), country)) {
+                    hit.surface.entry = entry;
+                }
+            }
+        }
+        let entry = resources.gazetteer.entry(hit.surface.entry);
+        previous_place = (entry.kind == EntityKind::Location && !hit.surface.demonym).then_some((hit.span, hit.surface.entry));
+        // "Dutch-speaking", "French-language", "in French": a language, not the country.
         let after = &text[hit.span.end as usize..];
-        if hit.surface.demonym && (after.starts_with("-speaking") || after.starts_with("-language")) {
+        if hit.surface.demonym
+            && (after.starts_with("-speaking") || after.starts_with("-language") || names_a_language(text, hit.span, language_end))
+        {
+            language_end = Some(hit.span.end);
             continue;
         }
         atoms.push((hit.span, UnitKind::Gazetteer(hit.surface)));
@@ -146,6 +165,24 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
     }
     extend_title_modifiers(resources, text, &mut result);
     result
+}
+
+/// Words before a language name: "said in French", "translated into Spanish".
+const LANGUAGE_CUES: &[&str] =
+    &["in", "into", "speak", "speaks", "spoke", "speaking", "learn", "learned", "learning", "fluent", "teach", "taught"];
+
+/// "in French." or "speaks Spanish and Portuguese": a demonym after a
+/// language cue (or after another language and "and"), not followed by a noun
+/// it modifies ("in French territory"), names a language, not the country.
+fn names_a_language(text: &str, span: Span, previous_language_end: Option<u32>) -> bool {
+    let before = text[..span.start as usize].trim_end();
+    let previous_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let after_language = previous_language_end
+        .is_some_and(|end| matches!(text[end as usize..span.start as usize].trim(), "and" | "or" | "," | ", and" | ", or"));
+    let after = text[span.end as usize..].trim_start();
+    let next_word = after.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    let ends_phrase = after.is_empty() || after.starts_with(|c: char| !c.is_alphanumeric()) || matches!(next_word, "and" | "or");
+    (LANGUAGE_CUES.contains(&previous_word) || after_language) && ends_phrase
 }
 
 /// One word unit starting at token `idx`: a hyphen chain, an initial, a nickname or a single token.

@@ -42,6 +42,9 @@ pub struct Gazetteer {
     automaton: AhoCorasick,
     /// Normalised name -> entry, for looking names up outside a text.
     by_name: HashMap<String, EntryId>,
+    /// Places whose name an earlier entry claimed ("Georgia" the US state,
+    /// behind the country), by surface form: chosen only by context.
+    shadowed_places: HashMap<String, Vec<EntryId>>,
 }
 
 impl Gazetteer {
@@ -60,15 +63,26 @@ impl Gazetteer {
             let entry = builder.entry(EntityKind::Organization, columns[0], None);
             builder.names(entry, columns.iter().copied(), false);
         }
+        let country_names: std::collections::HashSet<String> =
+            builder.entries.iter().filter(|e| e.kind == EntityKind::Country).map(|e| e.name.clone()).collect();
         for (line_no, line) in locations.lines() {
             let columns = columns(locations, line_no, line, 1, 3)?;
             let country = columns.get(2).filter(|c| !c.is_empty()).map(|c| c.to_string());
+            if let Some(country) = country.as_deref().filter(|c| !country_names.contains(*c)) {
+                return Err(locations.error(line_no, format!("unknown country '{country}': use a canonical name from countries.tsv")));
+            }
             let entry = builder.entry(EntityKind::Location, columns[0], country);
             builder.names(entry, columns.iter().take(2).copied(), false);
         }
         let automaton =
             AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&builder.patterns).expect("gazetteer automaton builds");
-        Ok(Gazetteer { entries: builder.entries, surfaces: builder.surfaces, automaton, by_name: builder.by_name })
+        Ok(Gazetteer {
+            entries: builder.entries,
+            surfaces: builder.surfaces,
+            automaton,
+            by_name: builder.by_name,
+            shadowed_places: builder.shadowed_places,
+        })
     }
 
     /// Every whole-word hit in `text[within]`, leftmost-longest, case-sensitive.
@@ -89,6 +103,12 @@ impl Gazetteer {
 
     pub fn entry(&self, id: EntryId) -> &GazetteerEntry {
         &self.entries[id as usize]
+    }
+
+    /// The place in `country` called `surface` whose name an earlier entry
+    /// claimed: "Georgia" in "Atlanta, Georgia" is the US state.
+    pub fn shadowed_place(&self, surface: &str, country: &str) -> Option<EntryId> {
+        self.shadowed_places.get(surface)?.iter().copied().find(|&id| self.entry(id).country.as_deref() == Some(country))
     }
 
     /// The entry whose name or alias normalises to `name`.
@@ -122,6 +142,7 @@ struct Builder {
     patterns: Vec<String>,
     seen: HashMap<String, usize>,
     by_name: HashMap<String, EntryId>,
+    shadowed_places: HashMap<String, Vec<EntryId>>,
 }
 
 impl Builder {
@@ -138,6 +159,9 @@ impl Builder {
                 let lowered_article = form.strip_prefix("The ").map(|rest| format!("the {rest}"));
                 for variant in std::iter::once(form.to_string()).chain(lowered_article) {
                     if self.seen.contains_key(&variant) {
+                        if self.entries[entry as usize].kind == EntityKind::Location {
+                            self.shadowed_places.entry(variant).or_default().push(entry);
+                        }
                         continue;
                     }
                     self.seen.insert(variant.clone(), self.patterns.len());
@@ -149,5 +173,37 @@ impl Builder {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn file(name: &str, text: &'static str) -> DataFile<'static> {
+        DataFile { path: PathBuf::from(name), text }
+    }
+
+    #[test]
+    fn a_place_must_name_a_known_country() {
+        let countries = file("countries.tsv", "Kenya\t\tKenyan\n");
+        let organizations = file("organizations.tsv", "");
+        let good = file("locations.tsv", "# header\nNairobi\t\tKenya\nSahel\t\t\n");
+        assert!(Gazetteer::build(&countries, &organizations, &good).is_ok());
+        let bad = file("locations.tsv", "# header\nNairobi\t\tKenia\n");
+        let message = Gazetteer::build(&countries, &organizations, &bad).err().expect("unknown country is an error").to_string();
+        assert!(message.contains("locations.tsv") && message.contains('2') && message.contains("Kenia"), "{message}");
+    }
+
+    #[test]
+    fn a_shadowed_place_is_kept_for_context() {
+        let countries = file("countries.tsv", "Georgia\t\tGeorgian\nUnited States\tUS\tAmerican\n");
+        let organizations = file("organizations.tsv", "");
+        let places = file("locations.tsv", "Atlanta\t\tUnited States\nGeorgia\t\tUnited States\n");
+        let gazetteer = Gazetteer::build(&countries, &organizations, &places).unwrap();
+        let state = gazetteer.shadowed_place("Georgia", "United States").expect("the state is kept");
+        assert_eq!(gazetteer.entry(state).kind, EntityKind::Location);
+        assert_eq!(gazetteer.shadowed_place("Georgia", "Canada"), None);
     }
 }

@@ -1,5 +1,5 @@
 //! Word lists: given names, titles, head words, stopwords, calendar words,
-//! speech verbs and page furniture, each from its own data file.
+//! speech and person verbs, and page furniture, each from its own data file.
 
 use super::DataFile;
 use crate::error::Result;
@@ -16,27 +16,42 @@ pub struct WordList {
 }
 
 impl WordList {
+    /// Reads one word or phrase per line. A case-insensitive list stores each
+    /// entry lowercase, Capitalised and in CAPITALS.
     fn from_file(file: &DataFile, exact: bool) -> WordList {
-        let words = file
-            .lines()
-            .map(|(_, line)| {
-                let word = line.trim();
-                if exact {
-                    word.to_string()
-                } else {
-                    word.to_lowercase()
-                }
-            })
-            .collect();
+        let mut words = HashSet::new();
+        for (_, line) in file.lines() {
+            let word = line.trim();
+            if exact {
+                words.insert(word.to_string());
+                continue;
+            }
+            let lower = word.to_lowercase();
+            let mut chars = lower.chars();
+            let capitalised: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+            words.insert(lower.to_uppercase());
+            words.insert(capitalised);
+            words.insert(lower);
+        }
         WordList { words, exact }
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        if self.exact || !word.chars().any(char::is_uppercase) {
-            self.words.contains(word)
-        } else {
-            self.words.contains(&word.to_lowercase())
+        if self.words.contains(word) {
+            return true;
         }
+        if self.exact {
+            return false;
+        }
+        // Lowercase, Capitalised and ALL-CAPS forms are stored (see
+        // `from_file`), so only other shapes ("McDONALD") need folding: no
+        // allocation for the common ones.
+        let mut chars = word.chars();
+        let first_is_upper = chars.next().is_some_and(char::is_uppercase);
+        let rest_has_upper = chars.clone().any(char::is_uppercase);
+        let rest_has_lower = chars.any(char::is_lowercase);
+        let stored_shape = !rest_has_upper || (first_is_upper && !rest_has_lower);
+        !stored_shape && self.words.contains(&word.to_lowercase())
     }
 
     pub fn len(&self) -> usize {
@@ -72,6 +87,8 @@ pub struct Lexicon {
     pub org_nouns: WordList,
     /// Head words that end a place name ("Valley", "Hotel").
     pub location_heads: WordList,
+    /// Words that begin a place name ("Lake", "Mount").
+    pub location_prefixes: WordList,
     /// Head words of names that are neither people nor places nor organizations ("Prize", "Act").
     pub other_heads: WordList,
     /// Lowercase nouns that introduce a place ("town of", "neighbourhood of").
@@ -79,6 +96,8 @@ pub struct Lexicon {
     pub stopwords: WordList,
     pub calendar: WordList,
     pub speech_verbs: WordList,
+    /// Verbs whose object is a person ("replaced by X", "appointed X").
+    pub person_verbs: WordList,
     pub furniture: Furniture,
     /// Titles and roles ("prime minister", "secretary of state"), matched
     /// case-insensitively, leftmost-longest.
@@ -104,11 +123,13 @@ impl Lexicon {
             org_heads: WordList::from_file(&file("org_heads.txt"), true),
             org_nouns: WordList::from_file(&file("org_nouns.txt"), false),
             location_heads: WordList::from_file(&file("location_heads.txt"), true),
+            location_prefixes: WordList::from_file(&file("location_prefixes.txt"), true),
             other_heads: WordList::from_file(&file("other_heads.txt"), true),
             location_cues: WordList::from_file(&file("location_cues.txt"), false),
             stopwords: WordList::from_file(&file("stopwords.txt"), false),
             calendar: WordList::from_file(&file("calendar.txt"), false),
             speech_verbs: WordList::from_file(&file("speech_verbs.txt"), false),
+            person_verbs: WordList::from_file(&file("person_verbs.txt"), false),
             furniture,
             titles,
             title_names,

@@ -24,11 +24,13 @@ pub const DATA_FILES: &[(&str, &str)] = &[
     ("org_heads.txt", include_str!("../../data/org_heads.txt")),
     ("org_nouns.txt", include_str!("../../data/org_nouns.txt")),
     ("location_heads.txt", include_str!("../../data/location_heads.txt")),
+    ("location_prefixes.txt", include_str!("../../data/location_prefixes.txt")),
     ("other_heads.txt", include_str!("../../data/other_heads.txt")),
     ("location_cues.txt", include_str!("../../data/location_cues.txt")),
     ("stopwords.txt", include_str!("../../data/stopwords.txt")),
     ("calendar.txt", include_str!("../../data/calendar.txt")),
     ("speech_verbs.txt", include_str!("../../data/speech_verbs.txt")),
+    ("person_verbs.txt", include_str!("../../data/person_verbs.txt")),
     ("furniture.toml", include_str!("../../data/furniture.toml")),
 ];
 
