@@ -109,10 +109,15 @@ fn is_mission_like(ctx: &DocContext, file: &super::triggers::TriggerFile, entity
     }
     let last_word = |name: &str| name.rsplit(' ').next().unwrap_or("").to_string();
     let nouns = file.words("mission_nouns");
+    // "the CSM mission" names a mission; "a U.N. mission" (a known name) does not.
     let noun_after = |mention: usize| {
+        if matches!(ctx.mentions[mention].source, crate::mention::MentionSource::Gazetteer { .. }) {
+            return false;
+        }
         let end = ctx.mentions[mention].span.end as usize;
         let after = ctx.document.text[end..].trim_start_matches([')', ' ']);
-        nouns.iter().any(|noun| after.get(..noun.len()).is_some_and(|word| word.eq_ignore_ascii_case(noun)))
+        let word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        nouns.iter().any(|noun| word.eq_ignore_ascii_case(noun))
     };
     local.aliases.iter().chain([&local.name]).any(|name| file.has_word("mission_nouns", &last_word(name)))
         || local.mentions.iter().any(|&m| noun_after(m))

@@ -99,7 +99,7 @@ const AGENT_NOUNS: &[&str] = &[
 /// Places where a clause ends: semicolons, colons, dashes, and contrastive
 /// or circumstantial clause openers after a comma.
 static CLAUSE_BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|:\s|\s[—–]\s|,\s+(?:while|but|although|though|whereas|because|so|yet|with|adding|saying|according)\b|\s(?:but|while|whereas)\s")
+    Regex::new(r"(?i);|:\s|\s[—–]\s|,\s+(?:while|but|although|though|whereas|because|so|yet|with|adding|saying|according)\b|\s(?:but|while|whereas|that)\s")
         .unwrap()
 });
 /// Auxiliaries and adverbs between a subject and its verb.

@@ -38,8 +38,11 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             }
         }
         for hit in file.find(view.text, view.span) {
-            // "led to floods": a cause, not leadership.
+            // "led to floods": a cause, not leadership; "Kenya-led" is the rule above.
             let followed_by_to = view.after(hit.span.end).trim_start().starts_with("to ");
+            if view.before(hit.span.start).ends_with('-') {
+                continue;
+            }
             let pairs = match hit.group {
                 "active" if !followed_by_to => {
                     let leaders = view.subject(hit.span, is_actor);

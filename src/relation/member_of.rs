@@ -22,6 +22,9 @@ use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// "’s tenure as a non-permanent " right before a membership trigger.
+static TENURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)['’]s?\s+(?:tenure|term|membership|seat|time|years?|stint)\s+(?:as|on)\s+(?:an?\s+)?(?:(?:non-?)?permanent\s+)?$").unwrap());
 /// "X’s [words] body, Y": the part named after its owner.
 static PART_AFTER_OWNER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^['’]s?\s+(?:[\w-]+\s+){0,4}?(\w+),\s+$").unwrap());
 /// "Y, a [words] body of X" / "Y, the X’s body": the owner inside the apposition.
@@ -33,7 +36,7 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
         for hit in file.find(view.text, view.span) {
             match hit.group {
                 "member" | "joined" => {
-                    let members = view.possessor_or_subject(hit.span, is_actor);
+                    let members = tenure_holder(view, hit.span).map_or_else(|| view.subject(hit.span, is_actor), |idx| vec![idx]);
                     let groups = view.object(hit.span, |kind| kind == EntityKind::Organization);
                     let kind = membership_kind(view, hit.span);
                     for &member in &members {
@@ -59,6 +62,14 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
         }
         parts(doc, view, out);
     }
+}
+
+/// "Kenya" in "Kenya’s tenure as a non-permanent member on the Council".
+fn tenure_holder(view: &SentenceView, trigger: Span) -> Option<usize> {
+    let before = view.before(trigger.start);
+    let found = TENURE.find(before)?;
+    let at = view.span.start + found.start() as u32;
+    view.arguments.iter().position(|a| a.span.end == at && is_actor(a.kind))
 }
 
 /// "permanent member" / "non-permanent member" when the trigger's words say so.

@@ -142,7 +142,7 @@ impl TriggerFile {
                 continue;
             }
             let alternatives: Vec<String> = phrases.iter().map(|phrase| phrase_pattern(phrase)).collect::<std::result::Result<_, _>>()?;
-            let pattern = format!(r"(?i)\b(?:{})\b", alternatives.join("|"));
+            let pattern = format!(r"(?i){}", alternatives.join("|"));
             let regex = Regex::new(&pattern).map_err(|e| format!("trigger group '{group}' does not compile: {e}"))?;
             self.compiled.push((group.clone(), regex));
         }
@@ -156,7 +156,9 @@ fn phrase_pattern(phrase: &str) -> std::result::Result<String, String> {
     if words.is_empty() || words.first() == Some(&"…") || words.last() == Some(&"…") {
         return Err(format!("trigger '{phrase}' is empty or starts or ends with '…'"));
     }
-    let mut pattern = String::new();
+    // Whole words: a boundary wherever the phrase starts or ends with a word character.
+    let is_word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '*');
+    let mut pattern = String::from(if is_word_char(phrase.trim().chars().next()) { r"(?:\b" } else { "(?:" });
     for (idx, word) in words.iter().enumerate() {
         if *word == "…" {
             pattern.push_str(r"(?:\s+\S+){0,4}?");
@@ -179,6 +181,7 @@ fn phrase_pattern(phrase: &str) -> std::result::Result<String, String> {
             pattern.push_str(r"\w*");
         }
     }
+    pattern.push_str(if is_word_char(phrase.trim().chars().last()) { r"\b)" } else { ")" });
     Ok(pattern)
 }
 
