@@ -1,11 +1,140 @@
-//! CONTRIBUTES_TO (to be written).
+//! CONTRIBUTES_TO: a country or organization pledges, sends or gives
+//! personnel, money or equipment to an organization (a mission, force or
+//! fund); `what` is the amount when the sentence gives one.
 //!
-//! What it extracts: …
+//! What it extracts:
+//! - "X pledged $60 million to the mission", "X offered to deploy 50
+//!   personnel to help the Y Mission", "X has deposited $8 million into the
+//!   Y Fund", "X, which announced a deployment of 150 police" (the
+//!   document's one mission when the sentence names no recipient);
+//! - gapped subjects: "X pledged $60 million and Y $300 million";
+//! - "countries said they would join the mission, including A, B and C";
+//! - counted nationals: "250 Jamaican personnel", "400 Kenyans" (to the
+//!   document's one mission).
 //! Triggers: `data/relations/contributes_to.toml`.
-//! Example: …
-//! Known misses: …
+//! Known misses: contributions told without a verb of giving ("Canada’s
+//! $60 million"), subjects named by description ("the administration").
 
-use super::view::DocView;
+use super::grammar::is_state_or_organization;
+use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
+use crate::graph::{EntityKind, RelationKind};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
 
-pub fn extract(_doc: &DocView, _out: &mut Vec<RelationCandidate>) {}
+/// Money: "$60 million", "100 million dollars", "€3m".
+static MONEY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:[$€£]\s?|\\\$)[\d.,]+(?:\s*(?:million|billion|m|bn))?|\b[\d.,]+\s+(?:million|billion)\s+(?:dollars|euros|pounds)").unwrap());
+/// Counted people: "1,000 police officers", "up to 50 uniformed personnel".
+static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:up\s+to\s+|at\s+least\s+|more\s+than\s+|about\s+|some\s+|approximately\s+)?[\d,]+\s+(?:[a-z-]+\s+){0,2}(?:personnel|troops|soldiers|police\s+officers|officers|police|individuals|peacekeepers|staff|experts|doctors|engineers)\b")
+        .unwrap()
+});
+
+pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
+    let file = doc.triggers("contributes_to");
+    for view in &doc.sentences {
+        for hit in file.find(view.text, view.span) {
+            let clause_end = view.clause_end(hit.span.end);
+            let what = amount(view, Span { start: hit.span.end, end: clause_end });
+            let mut givers = view.subject(hit.span, is_state_or_organization);
+            if givers.is_empty() {
+                // "countries said they would join the mission, including A, B and C"
+                if let Some(first) = view.inclusion_list(hit.span.end, clause_end) {
+                    givers = view.coordinated(first).into_iter().filter(|&i| i >= first && view.arguments[i].kind == EntityKind::Country).collect();
+                }
+            }
+            givers.extend(gapped_subjects(view, hit.span, clause_end));
+            let Some(recipient) = recipient(doc, view, hit.span, clause_end, what.is_some()) else { continue };
+            for giver in givers {
+                let candidate =
+                    RelationCandidate::new(RelationKind::ContributesTo, view.arguments[giver].entity, recipient, view, hit.span, "contributes_to.verb", 0.75);
+                out.push(match &what {
+                    Some(what) => candidate.with("what", what.clone()),
+                    None => candidate,
+                });
+            }
+        }
+        counted_nationals(doc, view, out);
+    }
+}
+
+/// The amount given after the trigger: money or counted people.
+fn amount(view: &SentenceView, within: Span) -> Option<String> {
+    let text = view.slice(within);
+    let found = PEOPLE.find(text).or_else(|| MONEY.find(text))?;
+    Some(found.as_str().replace("\\$", "$"))
+}
+
+/// Who receives: an organization after the trigger in its clause, after a
+/// word that marks a recipient ("to", "into", "to help" ...); else the
+/// mission the sentence names; else, when an amount is given, the
+/// document's one named mission.
+fn recipient(doc: &DocView, view: &SentenceView, trigger: Span, clause_end: u32, has_amount: bool) -> Option<usize> {
+    let file = doc.triggers("contributes_to");
+    // A marker among the last words before it, and no comma in between
+    // ("deposited $8 million into the separate X Fund").
+    let marked = |start: u32| {
+        let before = view.slice(Span { start: trigger.end, end: start }).to_lowercase();
+        let near_marker = before.split_whitespace().rev().take(3).any(|w| file.has_word("recipient_markers", w));
+        before.trim().is_empty() || near_marker && !before.contains(',')
+    };
+    let after = view
+        .arguments
+        .iter()
+        .find(|a| a.span.start >= trigger.end && a.span.end <= clause_end && a.kind == EntityKind::Organization && marked(a.span.start));
+    if let Some(after) = after {
+        return Some(after.entity);
+    }
+    let missions: Vec<usize> = view.arguments.iter().filter(|a| is_mission(doc, a.entity)).map(|a| a.entity).collect();
+    if let [mission] = missions.as_slice() {
+        return Some(*mission);
+    }
+    has_amount.then_some(doc.named_mission).flatten()
+}
+
+fn is_mission(doc: &DocView, entity: usize) -> bool {
+    doc.named_mission == Some(entity) || entity >= doc.ctx.entities.len() && doc.kind_of(entity) == EntityKind::Organization
+}
+
+/// "X pledged $60 million and Y $300 million": Y, followed by its own amount.
+fn gapped_subjects(view: &SentenceView, trigger: Span, clause_end: u32) -> Vec<usize> {
+    (0..view.arguments.len())
+        .filter(|&idx| {
+            let argument = view.arguments[idx];
+            argument.span.start > trigger.end
+                && argument.span.end <= clause_end
+                && is_state_or_organization(argument.kind)
+                && MONEY.find(view.after(argument.span.end)).is_some_and(|m| view.after(argument.span.end)[..m.start()].trim().is_empty())
+        })
+        .collect()
+}
+
+/// "250 Jamaican personnel", "400 Kenyans": a number right before a
+/// nationality, for the document's one mission.
+fn counted_nationals(doc: &DocView, view: &SentenceView, out: &mut Vec<RelationCandidate>) {
+    let Some(mission) = doc.named_mission else { return };
+    for argument in &view.mentions {
+        if argument.kind != EntityKind::Country {
+            continue;
+        }
+        let before = view.before(argument.span.start);
+        let number = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == ',') {
+            continue;
+        }
+        let word = argument.span;
+        let after = view.after(word.end).trim_start().split_whitespace().next().unwrap_or("").to_lowercase();
+        let plural_nationals = view.slice(word).ends_with('s');
+        let personnel = doc.triggers("contributes_to").has_word("personnel_nouns", after.trim_matches(|c: char| !c.is_alphabetic()));
+        if plural_nationals || personnel {
+            let start = word.start - (before.len() - before.trim_end().len() + number.len()) as u32;
+            let trigger = Span { start, end: word.end };
+            out.push(
+                RelationCandidate::new(RelationKind::ContributesTo, argument.entity, mission, view, trigger, "contributes_to.counted_nationals", 0.6)
+                    .with("what", "personnel"),
+            );
+        }
+    }
+}

@@ -203,7 +203,14 @@ pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, pl
         let head = Span { start: head_start.min(span.end), end: span.end };
         arguments.push(Argument { entity, kind: EntityKind::Organization, head, span: head });
     }
+    let institutions = ctx.resources.relations.file("references");
     for mention in &view.mentions {
+        // "the Kenyan police" is an institution of the country, not the country.
+        let next_word = view.after(mention.span.end).split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphabetic());
+        let demonym = matches!(ctx.mentions[mention.mention].source, crate::mention::MentionSource::Gazetteer { demonym: true, .. });
+        if demonym && institutions.has_word("institution_nouns", next_word) {
+            continue;
+        }
         if !covered(&arguments, mention.span) {
             arguments.push(Argument { entity: mention.entity, kind: mention.kind, head: mention.span, span: mention.span });
         }

@@ -115,6 +115,10 @@ const COORDINATORS: &[&str] = &[",", "and", ", and", "or", ", or", "&", "as well
 static CO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:along|together|jointly)\s+with\s+(?:the\s+)?$").unwrap());
 /// A relative clause between an antecedent and its verb (", which had previously").
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^[)\s]*,\s+(?:which|who)\b[^,]*$").unwrap());
+/// A relative clause closed by a comma: ", which joined the mission,".
+static CLOSED_RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i),\s+(?:which|who)\b[^,]*,").unwrap());
+/// The most words between a subject and its trigger.
+const MAX_SUBJECT_DISTANCE: usize = 12;
 /// What introduces an inclusion list after an argument or a plural noun.
 static INCLUSION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^,?\s*(?:including|such\s+as|among\s+them|namely)\s+(?:the\s+)?$").unwrap());
@@ -227,10 +231,19 @@ impl SentenceView<'_> {
 
     fn find_subject(&self, trigger: Span, accept: &dyn Fn(EntityKind) -> bool, possessor: bool) -> Vec<usize> {
         let clause_start = self.clause_start(trigger.start);
+        // A closed relative clause between a subject and its verb is skipped
+        // ("the nation, which joined the U.N. mission, has sent ...").
+        let inserted: Vec<Span> = CLOSED_RELATIVE
+            .find_iter(self.before(trigger.start))
+            .map(|found| Span::new(self.span.start as usize + found.start(), self.span.start as usize + found.end()))
+            .collect();
         let found = (0..self.arguments.len()).rev().find(|&idx| {
             let argument = self.arguments[idx];
             let relative = RELATIVE.is_match(self.between(argument.span, trigger));
+            let words_away = self.slice(Span { start: argument.span.end.min(trigger.start), end: trigger.start }).split_whitespace().count();
             argument.span.end <= trigger.start
+                && words_away <= MAX_SUBJECT_DISTANCE
+                && !inserted.iter().any(|clause| clause.contains(argument.span))
                 && argument.span.start >= clause_start
                 && accept(argument.kind)
                 && (relative || !self.is_prepositional(idx))

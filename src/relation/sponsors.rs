@@ -1,11 +1,44 @@
-//! SPONSORS (to be written).
+//! SPONSORS: a country or organization authored, drafted or co-sponsored a
+//! resolution.
 //!
-//! What it extracts: …
+//! What it extracts: "X (along with Y) has authored a draft resolution",
+//! "X and Y drafted the resolution", "the proposal, which was co-sponsored
+//! by X and Y" (the resolution right before a passive trigger). "The
+//! resolution" and "the proposal" are the document's resolution
+//! ([`super::coref`]), tied across the corpus when unnamed.
 //! Triggers: `data/relations/sponsors.toml`.
-//! Example: …
-//! Known misses: …
+//! Known misses: sponsorship stated without a verb ("the U.S. text").
 
+use super::grammar::is_state_or_organization;
 use super::view::DocView;
 use super::RelationCandidate;
+use crate::graph::{EntityKind, RelationKind};
 
-pub fn extract(_doc: &DocView, _out: &mut Vec<RelationCandidate>) {}
+pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
+    let file = doc.triggers("sponsors");
+    let is_resolution = |kind: EntityKind| kind == EntityKind::Resolution;
+    for view in &doc.sentences {
+        for hit in file.find(view.text, view.span) {
+            let (sponsors, resolutions) = match hit.group {
+                "passive" => {
+                    let resolution = view.arguments.iter().rposition(|a| a.span.end <= hit.span.start && is_resolution(a.kind));
+                    (view.object(hit.span, is_state_or_organization), resolution.into_iter().collect::<Vec<_>>())
+                }
+                _ => (view.subject(hit.span, is_state_or_organization), view.object(hit.span, is_resolution)),
+            };
+            for &sponsor in &sponsors {
+                for &resolution in resolutions.iter().take(1) {
+                    out.push(RelationCandidate::new(
+                        RelationKind::Sponsors,
+                        view.arguments[sponsor].entity,
+                        view.arguments[resolution].entity,
+                        view,
+                        hit.span,
+                        if hit.group == "passive" { "sponsors.by" } else { "sponsors.verb" },
+                        0.8,
+                    ));
+                }
+            }
+        }
+    }
+}
