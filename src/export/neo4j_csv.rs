@@ -64,23 +64,23 @@ pub fn nodes_csv(graph: &KnowledgeGraph) -> String {
 pub fn relationships_csv(graph: &KnowledgeGraph) -> String {
     let edges = graph.edges();
     let attribute_names: BTreeSet<String> =
-        edges.iter().flat_map(|(_, _, edge)| properties::edge_key(edge).into_iter().map(|(name, _)| name.into_owned())).collect();
+        edges.iter().flat_map(|(_, _, edge)| properties::edge_attributes(edge).into_iter().map(|(name, _)| name.into_owned())).collect();
     let blank = blank_edge();
     let first_edge = edges.first().map_or(&blank, |(_, _, edge)| *edge);
     let mut header = vec![":START_ID".to_string(), ":END_ID".to_string(), ":TYPE".to_string()];
     header.extend(attribute_names.iter().cloned());
-    header.extend(properties::edge_properties(first_edge).iter().map(|(name, value)| column(name, value)));
+    header.extend(properties::edge_values(first_edge).iter().map(|(name, value)| column(name, value)));
     let mut writer = csv_writer();
     writer.write_record(&header).expect("writing CSV to memory");
     for (source, target, edge) in &edges {
-        let key = properties::edge_key(edge);
+        let key = properties::edge_attributes(edge);
         let mut row = vec![source.id.0.clone(), target.id.0.clone(), edge.kind.as_str().to_string()];
         row.extend(
             attribute_names
                 .iter()
                 .map(|wanted| key.iter().find(|(name, _)| name == wanted).map(|(_, value)| cell(value)).unwrap_or_default()),
         );
-        row.extend(properties::edge_properties(edge).iter().map(|(_, value)| cell(value)));
+        row.extend(properties::edge_values(edge).iter().map(|(_, value)| cell(value)));
         writer.write_record(&row).expect("writing CSV to memory");
     }
     finish(writer)

@@ -23,7 +23,7 @@ pub enum Value<'a> {
 }
 
 /// A property: its name and value, in a fixed order.
-pub type Property<'a> = (&'a str, Value<'a>);
+pub type Property<'a> = (Cow<'a, str>, Value<'a>);
 
 /// The common label every node carries besides its entity kind, so one
 /// index or `MERGE` on `(:Entity {id})` finds any node.
@@ -33,41 +33,66 @@ pub const ENTITY_LABEL: &str = "Entity";
 /// `type`, `label`, `aliases`, `mention_count`, `documents`.
 pub fn node_properties(node: &EntityNode) -> Vec<Property<'_>> {
     vec![
-        ("type", Value::Text(node.kind.as_str())),
-        ("label", Value::Text(&node.label)),
-        ("aliases", Value::TextList(node.aliases.iter().map(String::as_str).collect())),
-        ("mention_count", Value::Integer(saturating_i64(node.mention_count as u64))),
-        ("documents", Value::TextList(node.documents.iter().map(String::as_str).collect())),
+        ("type".into(), Value::Text(node.kind.as_str())),
+        ("label".into(), Value::Text(&node.label)),
+        ("aliases".into(), Value::TextList(node.aliases.iter().map(String::as_str).collect())),
+        ("mention_count".into(), Value::Integer(saturating_i64(node.mention_count as u64))),
+        ("documents".into(), Value::TextList(node.documents.iter().map(String::as_str).collect())),
     ]
 }
 
-/// An edge's distinguishing attributes (`role`, `kind`, `what`): together with
-/// source, type and target they identify the edge, so `MERGE` matches on them.
+/// An edge's distinguishing attribute (`role` of HOLDS_ROLE, see
+/// [`crate::graph::RelationKind::distinguishing_attribute`]): together with
+/// source, type and target it identifies the edge, so `MERGE` matches on it.
 /// Names are made safe with [`property_name`].
 pub fn edge_key(edge: &RelationEdge) -> Vec<(Cow<'_, str>, Value<'_>)> {
+    let key = edge.kind.distinguishing_attribute();
+    edge.attributes
+        .iter()
+        .filter(|(name, _)| Some(name.as_str()) == key)
+        .map(|(name, value)| (property_name(name), Value::Text(value)))
+        .collect()
+}
+
+/// An edge's other properties: its other attributes (`kind`, `what`, ...),
+/// confidence, weight, evidence count, and the evidence as parallel lists.
+pub fn edge_properties(edge: &RelationEdge) -> Vec<Property<'_>> {
+    let key = edge.kind.distinguishing_attribute();
+    let mut properties: Vec<Property<'_>> = edge
+        .attributes
+        .iter()
+        .filter(|(name, _)| Some(name.as_str()) != key)
+        .map(|(name, value)| (property_name(name), Value::Text(value)))
+        .collect();
+    properties.extend(edge_values(edge));
+    properties
+}
+
+/// Every attribute of an edge (`role`, `kind`, `what`, ...), names made safe.
+pub fn edge_attributes(edge: &RelationEdge) -> Vec<(Cow<'_, str>, Value<'_>)> {
     edge.attributes.iter().map(|(name, value)| (property_name(name), Value::Text(value))).collect()
 }
 
-/// An edge's other properties: confidence, weight, evidence count, and the
-/// evidence as parallel lists.
-pub fn edge_properties(edge: &RelationEdge) -> Vec<Property<'_>> {
+/// The properties every edge has: confidence, weight, evidence count, and
+/// the evidence as parallel lists.
+pub fn edge_values(edge: &RelationEdge) -> Vec<Property<'_>> {
     let evidence = &edge.evidence;
     let texts = |field: fn(&crate::graph::Evidence) -> &str| Value::TextList(evidence.iter().map(field).collect());
     let integers = |field: fn(&crate::graph::Evidence) -> u32| Value::IntegerList(evidence.iter().map(|e| i64::from(field(e))).collect());
     vec![
-        ("confidence", Value::Float(f64::from(edge.confidence))),
-        ("weight", Value::Integer(i64::from(edge.weight))),
-        ("evidence_count", Value::Integer(saturating_i64(evidence.len() as u64))),
-        ("evidence_docs", texts(|e| &e.doc)),
-        ("evidence_dates", texts(|e| e.date.as_deref().unwrap_or(""))),
-        ("evidence_quotes", texts(|e| &e.quote)),
-        ("evidence_triggers", texts(|e| &e.trigger)),
-        ("evidence_rules", texts(|e| &e.rule)),
-        ("evidence_confidences", Value::FloatList(evidence.iter().map(|e| f64::from(e.confidence)).collect())),
-        ("evidence_sentence_starts", integers(|e| e.sentence_start)),
-        ("evidence_sentence_ends", integers(|e| e.sentence_end)),
-        ("evidence_trigger_starts", integers(|e| e.trigger_start)),
-        ("evidence_trigger_ends", integers(|e| e.trigger_end)),
+        ("confidence".into(), Value::Float(f64::from(edge.confidence))),
+        ("weight".into(), Value::Integer(i64::from(edge.weight))),
+        ("evidence_count".into(), Value::Integer(saturating_i64(evidence.len() as u64))),
+        ("evidence_docs".into(), texts(|e| &e.doc)),
+        ("evidence_dates".into(), texts(|e| e.date.as_deref().unwrap_or(""))),
+        ("evidence_quotes".into(), texts(|e| &e.quote)),
+        ("evidence_triggers".into(), texts(|e| &e.trigger)),
+        ("evidence_rules".into(), texts(|e| &e.rule)),
+        ("evidence_confidences".into(), Value::FloatList(evidence.iter().map(|e| f64::from(e.confidence)).collect())),
+        ("evidence_sentence_starts".into(), integers(|e| e.sentence_start)),
+        ("evidence_sentence_ends".into(), integers(|e| e.sentence_end)),
+        ("evidence_trigger_starts".into(), integers(|e| e.trigger_start)),
+        ("evidence_trigger_ends".into(), integers(|e| e.trigger_end)),
     ]
 }
 

@@ -33,8 +33,8 @@ pub struct NodeLinkGraph {
 
 /// The multigraph key of an edge: `HOLDS_ROLE:President`, `MET`, ...
 pub fn edge_key(edge: &RelationEdge) -> String {
-    match edge.attributes.get("role") {
-        Some(role) => format!("{}:{role}", edge.kind),
+    match edge.kind.distinguishing_attribute().and_then(|key| edge.attributes.get(key)) {
+        Some(value) => format!("{}:{value}", edge.kind),
         None => edge.kind.as_str().to_string(),
     }
 }

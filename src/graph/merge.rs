@@ -90,8 +90,11 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
         }
     }
 
-    // Edges: one per (source, target, kind, attributes), evidence accumulated in document order.
-    let mut edges: BTreeMap<(NodeIndex, NodeIndex, RelationKind, BTreeMap<String, String>), RelationEdge> = BTreeMap::new();
+    // Edges: one per (source, target, kind) — and role, for HOLDS_ROLE —
+    // with evidence accumulated in document order and the other attributes
+    // of all evidence joined ("met; signed").
+    type EdgeKey = (NodeIndex, NodeIndex, RelationKind, Option<String>);
+    let mut edges: BTreeMap<EdgeKey, (RelationEdge, BTreeMap<String, BTreeSet<String>>)> = BTreeMap::new();
     for (d, analysis) in analyses.iter().enumerate() {
         let text = analysis.document.text.as_str();
         let chars = &char_indexes[d];
@@ -123,13 +126,23 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
                 rule: relation.rule.to_string(),
                 confidence: relation.confidence,
             };
-            let edge = edges.entry((source, target, relation.kind, relation.attributes.clone())).or_insert_with(|| RelationEdge {
-                kind: relation.kind,
-                attributes: relation.attributes.clone(),
-                evidence: Vec::new(),
-                confidence: 0.0,
-                weight: 0,
+            // "Secretary-General" and "secretary general" are one role; the first spelling is kept.
+            let distinguishing_key = relation.kind.distinguishing_attribute();
+            let distinguishing = distinguishing_key.and_then(|key| relation.attributes.get(key));
+            let key = distinguishing.map(|value| normalize_name(&value.replace('-', " ")));
+            let (edge, values) = edges.entry((source, target, relation.kind, key)).or_insert_with(|| {
+                let edge =
+                    RelationEdge { kind: relation.kind, attributes: BTreeMap::new(), evidence: Vec::new(), confidence: 0.0, weight: 0 };
+                let first: BTreeMap<String, BTreeSet<String>> = distinguishing_key
+                    .zip(distinguishing)
+                    .map(|(key, value)| (key.to_string(), BTreeSet::from([value.clone()])))
+                    .into_iter()
+                    .collect();
+                (edge, first)
             });
+            for (key, value) in relation.attributes.iter().filter(|(key, _)| Some(key.as_str()) != distinguishing_key) {
+                values.entry(key.clone()).or_default().insert(value.clone());
+            }
             edge.weight += 1;
             edge.confidence = edge.confidence.max(relation.confidence);
             if !edge.evidence.contains(&evidence)
@@ -139,7 +152,8 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
             }
         }
     }
-    for ((source, target, _, _), edge) in edges {
+    for ((source, target, _, _), (mut edge, values)) in edges {
+        edge.attributes = values.into_iter().map(|(key, values)| (key, values.into_iter().collect::<Vec<_>>().join("; "))).collect();
         graph.graph.add_edge(source, target, edge);
     }
     graph

@@ -123,6 +123,16 @@ impl RelationKind {
         RelationKind::ALL.into_iter().find(|kind| kind.as_str().eq_ignore_ascii_case(&wanted))
     }
 
+    /// The attribute that tells two relations of this kind between the same
+    /// entities apart (a person's two roles in one country); the other
+    /// attributes of one edge are joined.
+    pub fn distinguishing_attribute(self) -> Option<&'static str> {
+        match self {
+            RelationKind::HoldsRole => Some("role"),
+            _ => None,
+        }
+    }
+
     /// MET is symmetric: its evidence is merged whichever way round it was stated.
     pub fn is_symmetric(self) -> bool {
         matches!(self, RelationKind::Met | RelationKind::CoOccurs)

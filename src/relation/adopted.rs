@@ -31,7 +31,13 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             let bodies = view.subject(hit.span, |kind| kind == EntityKind::Organization);
             let resolutions = view.object(hit.span, |kind| kind == EntityKind::Resolution);
             let (pairs, rule): (Vec<(usize, usize)>, &str) = if !bodies.is_empty() && !resolutions.is_empty() {
-                (bodies.iter().flat_map(|&b| resolutions.iter().map(move |&r| (view.arguments[b].entity, view.arguments[r].entity))).collect(), "adopted.verb")
+                (
+                    bodies
+                        .iter()
+                        .flat_map(|&b| resolutions.iter().map(move |&r| (view.arguments[b].entity, view.arguments[r].entity)))
+                        .collect(),
+                    "adopted.verb",
+                )
             } else if hit.group == "verb" {
                 (passive(view, hit.span).into_iter().collect(), "adopted.passive")
             } else {
@@ -58,14 +64,19 @@ fn passive(view: &SentenceView, trigger: Span) -> Option<(usize, usize)> {
     if gap.split_whitespace().count() > MAX_PASSIVE_GAP || gap.contains(['.', ';']) {
         return None;
     }
-    let named_before = idx.checked_sub(1).map(|i| view.arguments[i]).filter(|a| {
-        a.kind == EntityKind::Organization && view.between(a.span, resolution.span).trim().is_empty()
-    });
+    let named_before = idx
+        .checked_sub(1)
+        .map(|i| view.arguments[i])
+        .filter(|a| a.kind == EntityKind::Organization && view.between(a.span, resolution.span).trim().is_empty());
     let after = view.after(trigger.end);
     let by = after.find(" by ").filter(|&at| after[..at].split_whitespace().count() <= 4);
     let named_after = by.and_then(|at| {
         let from = trigger.end + at as u32 + 4;
-        view.arguments.iter().find(|a| a.span.start >= from && a.kind == EntityKind::Organization && view.slice(Span { start: from, end: a.span.start }).split_whitespace().count() <= 1)
+        view.arguments.iter().find(|a| {
+            a.span.start >= from
+                && a.kind == EntityKind::Organization
+                && view.slice(Span { start: from, end: a.span.start }).split_whitespace().count() <= 1
+        })
     });
     let body = named_after.or(named_before.as_ref())?;
     Some((body.entity, resolution.entity))

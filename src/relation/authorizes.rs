@@ -18,7 +18,8 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     let file = doc.triggers("authorizes");
     for view in &doc.sentences {
         for hit in file.find(view.text, view.span) {
-            let Some(resolution) = view.arguments.iter().rev().find(|a| a.span.end <= hit.span.start && a.kind == EntityKind::Resolution) else {
+            let Some(resolution) = view.arguments.iter().rev().find(|a| a.span.end <= hit.span.start && a.kind == EntityKind::Resolution)
+            else {
                 continue;
             };
             let missions = view.object_within(hit.span, |kind| kind == EntityKind::Organization, MAX_OBJECT_WORDS);

@@ -24,8 +24,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Money: "$60 million", "100 million dollars", "€3m".
-static MONEY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:[$€£]\s?|\\\$)[\d.,]+(?:\s*(?:million|billion|m|bn))?|\b[\d.,]+\s+(?:million|billion)\s+(?:dollars|euros|pounds)").unwrap());
+static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:[$€£]\s?|\\\$)[\d.,]+(?:\s*(?:million|billion|m|bn))?|\b[\d.,]+\s+(?:million|billion)\s+(?:dollars|euros|pounds)")
+        .unwrap()
+});
 /// Counted people: "1,000 police officers", "up to 50 uniformed personnel".
 static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:up\s+to\s+|at\s+least\s+|more\s+than\s+|about\s+|some\s+|approximately\s+)?[\d,]+\s+(?:[a-z-]+\s+){0,2}(?:personnel|troops|soldiers|police\s+officers|officers|police|individuals|peacekeepers|staff|experts|doctors|engineers)\b")
@@ -42,14 +44,29 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             if givers.is_empty() {
                 // "countries said they would join the mission, including A, B and C"
                 if let Some(first) = view.inclusion_list(hit.span.end, clause_end) {
-                    givers = view.coordinated(first).into_iter().filter(|&i| i >= first && view.arguments[i].kind == EntityKind::Country).collect();
+                    givers = view
+                        .coordinated(first)
+                        .into_iter()
+                        .filter(|&i| i >= first && view.arguments[i].kind == EntityKind::Country)
+                        .collect();
                 }
             }
             givers.extend(gapped_subjects(view, hit.span, clause_end));
             let Some(recipient) = recipient(doc, view, hit.span, clause_end, what.is_some()) else { continue };
+            // Without an amount, only a mission or a fund receives ("sent a letter to the AU" gives nothing).
+            if what.is_none() && !is_mission_or_fund(doc, recipient) {
+                continue;
+            }
             for giver in givers {
-                let candidate =
-                    RelationCandidate::new(RelationKind::ContributesTo, view.arguments[giver].entity, recipient, view, hit.span, "contributes_to.verb", 0.75);
+                let candidate = RelationCandidate::new(
+                    RelationKind::ContributesTo,
+                    view.arguments[giver].entity,
+                    recipient,
+                    view,
+                    hit.span,
+                    "contributes_to.verb",
+                    0.75,
+                );
                 out.push(match &what {
                     Some(what) => candidate.with("what", what.clone()),
                     None => candidate,
@@ -94,6 +111,13 @@ fn recipient(doc: &DocView, view: &SentenceView, trigger: Span, clause_end: u32,
     has_amount.then_some(doc.named_mission).flatten()
 }
 
+/// A mission or force of the document, or an organization named as a fund.
+fn is_mission_or_fund(doc: &DocView, entity: usize) -> bool {
+    let file = doc.triggers("contributes_to");
+    is_mission(doc, entity)
+        || doc.ctx.entities.get(entity).is_some_and(|e| file.has_word("fund_nouns", e.name.rsplit(' ').next().unwrap_or("")))
+}
+
 fn is_mission(doc: &DocView, entity: usize) -> bool {
     doc.named_mission == Some(entity) || entity >= doc.ctx.entities.len() && doc.kind_of(entity) == EntityKind::Organization
 }
@@ -132,8 +156,16 @@ fn counted_nationals(doc: &DocView, view: &SentenceView, out: &mut Vec<RelationC
             let start = word.start - (before.len() - before.trim_end().len() + number.len()) as u32;
             let trigger = Span { start, end: word.end };
             out.push(
-                RelationCandidate::new(RelationKind::ContributesTo, argument.entity, mission, view, trigger, "contributes_to.counted_nationals", 0.6)
-                    .with("what", "personnel"),
+                RelationCandidate::new(
+                    RelationKind::ContributesTo,
+                    argument.entity,
+                    mission,
+                    view,
+                    trigger,
+                    "contributes_to.counted_nationals",
+                    0.6,
+                )
+                .with("what", "personnel"),
             );
         }
     }

@@ -49,8 +49,11 @@ impl ReferencePatterns {
             alternatives("resolution_modifiers"),
             alternatives("resolution_nouns")
         );
-        let mission =
-            format!(r"\b[Tt]he\s+(?:\S+-led\s+|[A-Z][\w’'.-]*\s+)?(?i:(?:(?:{})\s+)*(?:{}))\b", alternatives("mission_modifiers"), alternatives("mission_nouns"));
+        let mission = format!(
+            r"\b[Tt]he\s+(?:\S+-led\s+|[A-Z][\w’'.-]*\s+)?(?i:(?:(?:{})\s+)*(?:{}))\b",
+            alternatives("mission_modifiers"),
+            alternatives("mission_nouns")
+        );
         ReferencePatterns {
             resolution: Regex::new(&resolution).expect("resolution pattern compiles"),
             mission: Regex::new(&mission).expect("mission pattern compiles"),

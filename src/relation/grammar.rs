@@ -104,11 +104,40 @@ static CLAUSE_BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Auxiliaries and adverbs between a subject and its verb.
 const VERB_PARTS: &[&str] = &[
-    "has", "have", "had", "been", "was", "were", "is", "are", "will", "would", "could", "should", "may", "might", "also", "previously",
-    "earlier", "later", "then", "not", "never", "already", "recently", "reportedly", "to", "started", "began", "first", "once", "again",
+    "has",
+    "have",
+    "had",
+    "been",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "also",
+    "previously",
+    "earlier",
+    "later",
+    "then",
+    "not",
+    "never",
+    "already",
+    "recently",
+    "reportedly",
+    "to",
+    "started",
+    "began",
+    "first",
+    "once",
+    "again",
 ];
 /// Words that open a common noun phrase.
-const NOUN_PHRASE_OPENERS: &[&str] = &["a", "an", "the", "some", "several", "many", "other", "its", "their", "his", "her", "our", "two", "three"];
+const NOUN_PHRASE_OPENERS: &[&str] =
+    &["a", "an", "the", "some", "several", "many", "other", "its", "their", "his", "her", "our", "two", "three"];
 /// What may stand between two coordinated arguments (determiners removed).
 const COORDINATORS: &[&str] = &[",", "and", ", and", "or", ", or", "&", "as well as", ", as well as", "nor", "and also", "plus"];
 /// What introduces a co-subject ("X, which along with Y has ...").
@@ -190,8 +219,9 @@ impl SentenceView<'_> {
         let mut first = idx;
         let mut conjunction = false;
         while first > 0 {
+            // "with A and B": a preposition may govern the whole list; "in A, B met" joins nothing.
             match link(first - 1, first) {
-                Some(is_conjunction) if self.preposition_before(first - 1) == preposition => {
+                Some(is_conjunction) if is_conjunction || self.preposition_before(first - 1) == preposition => {
                     conjunction |= is_conjunction;
                     first -= 1;
                 }
@@ -240,7 +270,8 @@ impl SentenceView<'_> {
         let found = (0..self.arguments.len()).rev().find(|&idx| {
             let argument = self.arguments[idx];
             let relative = RELATIVE.is_match(self.between(argument.span, trigger));
-            let words_away = self.slice(Span { start: argument.span.end.min(trigger.start), end: trigger.start }).split_whitespace().count();
+            let words_away =
+                self.slice(Span { start: argument.span.end.min(trigger.start), end: trigger.start }).split_whitespace().count();
             argument.span.end <= trigger.start
                 && words_away <= MAX_SUBJECT_DISTANCE
                 && !inserted.iter().any(|clause| clause.contains(argument.span))
@@ -282,7 +313,8 @@ impl SentenceView<'_> {
         let tail = &words[det + 1..];
         // Only a phrase that opens a clause ("..., and a smaller team met") is
         // a subject; "wrote to the administration opposing" is an object.
-        let opens_clause = det == 0 || words[det - 1].ends_with(',') || matches!(words[det - 1], "and" | "but" | "while" | "that" | "whereas");
+        let opens_clause =
+            det == 0 || words[det - 1].ends_with(',') || matches!(words[det - 1], "and" | "but" | "while" | "that" | "whereas");
         opens_clause
             && !tail.is_empty()
             && tail.len() <= 3

@@ -23,8 +23,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// "’s tenure as a non-permanent " right before a membership trigger.
-static TENURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)['’]s?\s+(?:tenure|term|membership|seat|time|years?|stint)\s+(?:as|on)\s+(?:an?\s+)?(?:(?:non-?)?permanent\s+)?$").unwrap());
+static TENURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)['’]s?\s+(?:tenure|term|membership|seat|time|years?|stint)\s+(?:as|on)\s+(?:an?\s+)?(?:(?:non-?)?permanent\s+)?$")
+        .unwrap()
+});
 /// "X’s [words] body, Y": the part named after its owner.
 static PART_AFTER_OWNER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^['’]s?\s+(?:[\w-]+\s+){0,4}?(\w+),\s+$").unwrap());
 /// "Y, a [words] body of X" / "Y, the X’s body": the owner inside the apposition.
@@ -87,8 +89,14 @@ fn membership_kind(view: &SentenceView, trigger: Span) -> Option<&'static str> {
 
 /// "Ana Ruiz from Oxfam": a person right before "from", an organization right after.
 fn person_from(view: &SentenceView, trigger: Span, out: &mut Vec<RelationCandidate>) {
-    let person = view.arguments.iter().position(|a| a.kind == EntityKind::Person && view.between(a.span, trigger).trim().is_empty() && a.span.end <= trigger.start);
-    let group = view.arguments.iter().position(|a| a.kind == EntityKind::Organization && a.span.start >= trigger.end && view.between(trigger, a.span).trim().is_empty());
+    let person = view
+        .arguments
+        .iter()
+        .position(|a| a.kind == EntityKind::Person && view.between(a.span, trigger).trim().is_empty() && a.span.end <= trigger.start);
+    let group = view
+        .arguments
+        .iter()
+        .position(|a| a.kind == EntityKind::Organization && a.span.start >= trigger.end && view.between(trigger, a.span).trim().is_empty());
     if let (Some(person), Some(group)) = (person, group) {
         push(out, view, person, group, trigger, "member_of.person_from", None);
     }
@@ -106,23 +114,57 @@ fn parts(doc: &DocView, view: &SentenceView, out: &mut Vec<RelationCandidate>) {
         if let Some(noun) = PART_AFTER_OWNER.captures(gap).map(|c| c[1].to_lowercase()) {
             if file.has_word("part_nouns", &noun) {
                 let trigger = Span { start: first.span.end, end: second.span.start };
-                out.push(RelationCandidate::new(RelationKind::MemberOf, second.entity, first.entity, view, trigger, "member_of.part_of", 0.7));
+                out.push(RelationCandidate::new(
+                    RelationKind::MemberOf,
+                    second.entity,
+                    first.entity,
+                    view,
+                    trigger,
+                    "member_of.part_of",
+                    0.7,
+                ));
             }
         }
         // "OCHA, a UN agency": the noun right after the owner.
         if PART_BEFORE_OWNER.is_match(gap) {
-            let noun = view.after(second.span.end).split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-            if file.has_word("part_nouns", &noun) {
-                let trigger = Span { start: second.span.end, end: second.span.end + 1 + noun.len() as u32 };
-                out.push(RelationCandidate::new(RelationKind::MemberOf, first.entity, second.entity, view, trigger, "member_of.part_of", 0.7));
+            let after = view.after(second.span.end);
+            let word = after.split_whitespace().next().unwrap_or("");
+            let noun = word.trim_matches(|c: char| !c.is_alphabetic());
+            if file.has_word("part_nouns", &noun.to_lowercase()) {
+                let start = second.span.end + after.find(noun).unwrap_or(0) as u32;
+                let trigger = Span { start, end: start + noun.len() as u32 };
+                out.push(RelationCandidate::new(
+                    RelationKind::MemberOf,
+                    first.entity,
+                    second.entity,
+                    view,
+                    trigger,
+                    "member_of.part_of",
+                    0.7,
+                ));
             }
         }
     }
 }
 
-fn push(out: &mut Vec<RelationCandidate>, view: &SentenceView, member: usize, group: usize, trigger: Span, rule: &'static str, kind: Option<&str>) {
-    let candidate =
-        RelationCandidate::new(RelationKind::MemberOf, view.arguments[member].entity, view.arguments[group].entity, view, trigger, rule, 0.8);
+fn push(
+    out: &mut Vec<RelationCandidate>,
+    view: &SentenceView,
+    member: usize,
+    group: usize,
+    trigger: Span,
+    rule: &'static str,
+    kind: Option<&str>,
+) {
+    let candidate = RelationCandidate::new(
+        RelationKind::MemberOf,
+        view.arguments[member].entity,
+        view.arguments[group].entity,
+        view,
+        trigger,
+        rule,
+        0.8,
+    );
     out.push(match kind {
         Some(kind) => candidate.with("kind", kind),
         None => candidate,

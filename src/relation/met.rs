@@ -29,7 +29,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// "who headed the" right before a delegation's owner.
-static HEADED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:who\s+)?(?:headed|led|heads|leads|heading|leading)\s+(?:the\s+|a\s+)?$").unwrap());
+static HEADED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:who\s+)?(?:headed|led|heads|leads|heading|leading)\s+(?:the\s+|a\s+)?$").unwrap());
 
 pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     let file = doc.triggers("met");

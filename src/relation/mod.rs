@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn trigger_file_examples() {
         let resources = Resources::builtin().unwrap();
-        let pattern = regex::Regex::new(r"^(.+?)\s+-(?:\[([A-Z_]+)\])?->\s+(.+)$").unwrap();
+        let pattern = regex::Regex::new(r"^(.+?)\s+-(?:\[([A-Z_]+)\]-)?>\s+(.+)$").unwrap();
         let mut failures = Vec::new();
         for (stem, file) in &resources.relations.files {
             let kinds = file.relation_kinds();

@@ -55,14 +55,17 @@ const BACK_REFERENCES: &str = r"(?:organi[sz]ation|group|agency|charity|company|
 
 /// The text between an organization mention and the title it owns: a
 /// possessive, a hyphenated participle ("UN-appointed"), or nothing.
-static OWNER_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:['’]s?)?(?:-[a-z]+)?\s*$").unwrap());
+/// After a possessive, up to two lowercase words may stand before the
+/// title ("Egypt’s trade minister").
+static OWNER_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:['’]s?\s+(?:[a-z][a-z-]*\s+){0,2}|['’]s?|(?:-[a-z]+)?\s*)$").unwrap());
 /// "the organisation’s " right before a title.
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\bthe\s+{BACK_REFERENCES}['’]s\s+$")).unwrap());
 /// Between a person and the title of its apposition, with `@` for each
 /// country or organization mention.
 static APPOSITION_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^,\s+(?:who\s+(?:now\s+|also\s+|currently\s+)?(?:serves|served|is|was|has\s+been|had\s+been|became|works)\s+(?:as\s+)?)?(?:(?:the|a|an)\s+)?(?:(?:former|acting|deputy|senior|interim|then|current|outgoing|new)\s+)*(?:(?:@|the\s+{BACK_REFERENCES})(?:['’]s?|-[a-z]+)?\s+)*$"
+        r"(?i)^,\s+(?:who\s+(?:now\s+|also\s+|currently\s+)?(?:serves|served|is|was|has\s+been|had\s+been|became|works)\s+(?:as\s+)?)?(?:(?:the|a|an)\s+)?(?:(?:former|acting|deputy|senior|interim|then|current|outgoing|new)\s+)*(?:(?:@|the\s+{BACK_REFERENCES})(?:['’]s?|-[a-z]+)?\s+)*(?:(?:former|acting|deputy|senior|interim|then|current|outgoing|new)\s+)*(?:[a-z][a-z-]*\s+)?$"
     ))
     .unwrap()
 });
@@ -87,7 +90,8 @@ pub fn find_titles(resources: &Resources, view: &SentenceView) -> Vec<Span> {
         let mut start = span.start as usize;
         loop {
             let before = text[view.span.start as usize..start].trim_end();
-            let Some(word_start) = before.rfind(|c: char| c.is_whitespace()).map(|i| i + 1).or((!before.is_empty()).then_some(0)) else {
+            let last_space = before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8());
+            let Some(word_start) = last_space.or((!before.is_empty()).then_some(0)) else {
                 break;
             };
             let word_start = view.span.start as usize + word_start;
