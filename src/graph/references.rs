@@ -61,13 +61,12 @@ pub fn resolve(resources: &Resources, analyses: &[DocumentAnalysis], locals: &[(
     };
     let mission_groups: BTreeSet<usize> = (0..locals.len()).filter(|&idx| is_mission(idx)).map(|idx| union.find(idx)).collect();
 
-    for idx in 0..locals.len() {
-        let (d, _) = locals[idx];
-        let target = match &entity(idx).reference {
+    for (idx, &(d, e)) in locals.iter().enumerate() {
+        let target = match &analyses[d].entities[e].reference {
             None => continue,
             Some(Reference::Resolution { body, date }) => {
                 let body = body.map(|b| union.find(local_index(d, b)));
-                let explicit = date.clone().or_else(|| adoption_date_in(analyses, d, locals[idx].1));
+                let explicit = date.clone().or_else(|| adoption_date_in(analyses, d, e));
                 let document_date = analyses[d].document.date.as_deref();
                 let fits = |adoption: &str| match (&explicit, document_date) {
                     (Some(explicit), _) => explicit == adoption,

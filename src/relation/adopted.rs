@@ -7,6 +7,7 @@
 //!   the resolution";
 //! - "Resolution N, adopted on DATE by X" and "X Resolution N, approved on
 //!   DATE" (the body named right before the resolution).
+//!
 //! The date of an adoption ties unnamed resolutions of other documents to
 //! this one (see [`crate::graph::references`]).
 //! Triggers: `data/relations/adopted.toml`.
@@ -39,7 +40,7 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
                     "adopted.verb",
                 )
             } else if hit.group == "verb" {
-                (passive(view, hit.span).into_iter().collect(), "adopted.passive")
+                (passive(doc, view, hit.span).into_iter().collect(), "adopted.passive")
             } else {
                 continue;
             };
@@ -56,8 +57,9 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
 
 /// "X Resolution N, approved on ...", "Resolution N was adopted by X": the
 /// resolution right before the trigger and its body, named right before
-/// the resolution or after "by".
-fn passive(view: &SentenceView, trigger: Span) -> Option<(usize, usize)> {
+/// the resolution or after "by", else the one council or assembly the
+/// document names (words `body_nouns`).
+fn passive(doc: &DocView, view: &SentenceView, trigger: Span) -> Option<(usize, usize)> {
     let idx = view.arguments.iter().rposition(|a| a.span.end <= trigger.start && a.kind == EntityKind::Resolution)?;
     let resolution: Argument = view.arguments[idx];
     let gap = view.between(resolution.span, trigger);
@@ -78,6 +80,21 @@ fn passive(view: &SentenceView, trigger: Span) -> Option<(usize, usize)> {
                 && view.slice(Span { start: from, end: a.span.start }).split_whitespace().count() <= 1
         })
     });
-    let body = named_after.or(named_before.as_ref())?;
-    Some((body.entity, resolution.entity))
+    let body = named_after.or(named_before.as_ref()).map(|a| a.entity).or_else(|| single_body(doc))?;
+    Some((body, resolution.entity))
+}
+
+/// The one organization of the document named as a voting body ("... Council").
+fn single_body(doc: &DocView) -> Option<usize> {
+    let file = doc.triggers("adopted");
+    let bodies: Vec<usize> = (0..doc.ctx.entities.len())
+        .filter(|&e| {
+            let entity = &doc.ctx.entities[e];
+            entity.kind == EntityKind::Organization && file.has_word("body_nouns", entity.name.rsplit(' ').next().unwrap_or(""))
+        })
+        .collect();
+    match bodies.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }

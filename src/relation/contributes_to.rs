@@ -9,8 +9,8 @@
 //!   document's one mission when the sentence names no recipient);
 //! - gapped subjects: "X pledged $60 million and Y $300 million";
 //! - "countries said they would join the mission, including A, B and C";
-//! - counted nationals: "250 Jamaican personnel", "400 Kenyans" (to the
-//!   document's one mission).
+//! - counted nationals: "250 Jamaican personnel" (to the document's mission).
+//!
 //! Triggers: `data/relations/contributes_to.toml`.
 //! Known misses: contributions told without a verb of giving ("Canada’s
 //! $60 million"), subjects named by description ("the administration").
@@ -28,9 +28,16 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:[$€£]\s?|\\\$)[\d.,]+(?:\s*(?:million|billion|m|bn))?|\b[\d.,]+\s+(?:million|billion)\s+(?:dollars|euros|pounds)")
         .unwrap()
 });
+/// A relative clause right after its antecedent: " that ...", ", which ...".
+static RELATIVE_OPENER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,?\s+(?:that|which)\s").unwrap());
+/// Equipment: "two frigates", "a patrol vessel".
+static EQUIPMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[\d,]+)\s+(?:[a-z-]+\s+){0,3}(?:frigates?|vessels?|aircraft|helicopters?|ships?|vehicles?|boats?|drones?|equipment|planes?|trucks?)\b")
+        .unwrap()
+});
 /// Counted people: "1,000 police officers", "up to 50 uniformed personnel".
 static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:up\s+to\s+|at\s+least\s+|more\s+than\s+|about\s+|some\s+|approximately\s+)?[\d,]+\s+(?:[a-z-]+\s+){0,2}(?:personnel|troops|soldiers|police\s+officers|officers|police|individuals|peacekeepers|staff|experts|doctors|engineers)\b")
+    Regex::new(r"(?i)\b(?:up\s+to\s+|at\s+least\s+|more\s+than\s+|about\s+|some\s+|approximately\s+)?[\d,]+\s+(?:[a-z-]+\s+){0,2}(?:personnel|troops|soldiers|police\s+officers|officers|police|individuals|peacekeepers|staff|experts|doctors|engineers|instructors|trainers|advisers|advisors|medics|nurses|sailors|marines|guards)\b")
         .unwrap()
 });
 
@@ -80,7 +87,7 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
 /// The amount given after the trigger: money or counted people.
 fn amount(view: &SentenceView, within: Span) -> Option<String> {
     let text = view.slice(within);
-    let found = PEOPLE.find(text).or_else(|| MONEY.find(text))?;
+    let found = PEOPLE.find(text).or_else(|| MONEY.find(text)).or_else(|| EQUIPMENT.find(text))?;
     Some(found.as_str().replace("\\$", "$"))
 }
 
@@ -104,11 +111,21 @@ fn recipient(doc: &DocView, view: &SentenceView, trigger: Span, clause_end: u32,
     if let Some(after) = after {
         return Some(after.entity);
     }
-    let missions: Vec<usize> = view.arguments.iter().filter(|a| is_mission(doc, a.entity)).map(|a| a.entity).collect();
+    // The sentence's mission after the trigger, or one the trigger's clause
+    // describes ("an operation that Togo has promised to staff"); not one
+    // in a fronted phrase ("During the mission, UNICEF sent an envoy").
+    let mut missions: Vec<usize> = view
+        .arguments
+        .iter()
+        .filter(|a| is_mission(doc, a.entity))
+        .filter(|a| a.span.start >= trigger.end || RELATIVE_OPENER.is_match(view.between(a.span, trigger)))
+        .map(|a| a.entity)
+        .collect();
+    missions.dedup();
     if let [mission] = missions.as_slice() {
         return Some(*mission);
     }
-    has_amount.then_some(doc.named_mission).flatten()
+    has_amount.then_some(doc.default_mission).flatten()
 }
 
 /// A mission or force of the document, or an organization named as a fund.
@@ -119,7 +136,7 @@ fn is_mission_or_fund(doc: &DocView, entity: usize) -> bool {
 }
 
 fn is_mission(doc: &DocView, entity: usize) -> bool {
-    doc.named_mission == Some(entity) || entity >= doc.ctx.entities.len() && doc.kind_of(entity) == EntityKind::Organization
+    doc.default_mission == Some(entity) || entity >= doc.ctx.entities.len() && doc.kind_of(entity) == EntityKind::Organization
 }
 
 /// "X pledged $60 million and Y $300 million": Y, followed by its own amount.
@@ -135,10 +152,10 @@ fn gapped_subjects(view: &SentenceView, trigger: Span, clause_end: u32) -> Vec<u
         .collect()
 }
 
-/// "250 Jamaican personnel", "400 Kenyans": a number right before a
-/// nationality, for the document's one mission.
+/// "250 Jamaican personnel": a number, a nationality and a personnel noun,
+/// for the document's mission.
 fn counted_nationals(doc: &DocView, view: &SentenceView, out: &mut Vec<RelationCandidate>) {
-    let Some(mission) = doc.named_mission else { return };
+    let Some(mission) = doc.default_mission else { return };
     for argument in &view.mentions {
         if argument.kind != EntityKind::Country {
             continue;
@@ -149,10 +166,10 @@ fn counted_nationals(doc: &DocView, view: &SentenceView, out: &mut Vec<RelationC
             continue;
         }
         let word = argument.span;
-        let after = view.after(word.end).trim_start().split_whitespace().next().unwrap_or("").to_lowercase();
-        let plural_nationals = view.slice(word).ends_with('s');
+        let after = view.after(word.end).split_whitespace().next().unwrap_or("").to_lowercase();
+        // "250 Jamaican personnel"; not "9,000 Haitians were killed".
         let personnel = doc.triggers("contributes_to").has_word("personnel_nouns", after.trim_matches(|c: char| !c.is_alphabetic()));
-        if plural_nationals || personnel {
+        if personnel {
             let start = word.start - (before.len() - before.trim_end().len() + number.len()) as u32;
             let trigger = Span { start, end: word.end };
             out.push(

@@ -50,7 +50,7 @@ impl ReferencePatterns {
             alternatives("resolution_nouns")
         );
         let mission = format!(
-            r"\b[Tt]he\s+(?:\S+-led\s+|[A-Z][\w’'.-]*\s+)?(?i:(?:(?:{})\s+)*(?:{}))\b",
+            r"\b(?:[Tt]he\s+(?:\S+-led\s+|[A-Z][\w’'.-]*\s+)?|[Aa]n?\s+\S+-led\s+)(?i:(?:(?:{})\s+)*(?:{}))\b",
             alternatives("mission_modifiers"),
             alternatives("mission_nouns")
         );
@@ -66,7 +66,7 @@ impl ReferencePatterns {
 pub struct DocReferences {
     patterns: ReferencePatterns,
     /// The one resolution the document names, if exactly one.
-    named_resolution: Option<usize>,
+    pub named_resolution: Option<usize>,
     names_several_resolutions: bool,
     says_resolution: bool,
     /// The one mission-like organization the document names, if exactly one.

@@ -209,19 +209,24 @@ impl SentenceView<'_> {
     /// and its members share the preposition before them ("in A, B met C"
     /// does not join A and B).
     pub fn coordinated(&self, idx: usize) -> Vec<usize> {
-        let link = |left: usize, right: usize| -> Option<bool> {
+        let joined = |left: usize, right: usize| -> String {
             let between = self.between(self.arguments[left].span, self.arguments[right].span).to_lowercase();
             let words: Vec<&str> = between.split_whitespace().filter(|w| !DETERMINERS.contains(w)).collect();
-            let joined = words.join(" ").replace(" ,", ",");
+            words.join(" ").replace(" ,", ",")
+        };
+        let link = |left: usize, right: usize| -> Option<bool> {
+            let joined = joined(left, right);
             COORDINATORS.contains(&joined.as_str()).then_some(joined != ",")
         };
         let preposition = self.preposition_before(idx);
         let mut first = idx;
         let mut conjunction = false;
         while first > 0 {
-            // "with A and B": a preposition may govern the whole list; "in A, B met" joins nothing.
+            // "with A and B": a preposition may govern the whole list; "in A, B met" and
+            // "member of A, and B is" (two clauses) join nothing.
+            let same_preposition = self.preposition_before(first - 1) == preposition;
             match link(first - 1, first) {
-                Some(is_conjunction) if is_conjunction || self.preposition_before(first - 1) == preposition => {
+                Some(is_conjunction) if same_preposition || is_conjunction && !joined(first - 1, first).starts_with(',') => {
                     conjunction |= is_conjunction;
                     first -= 1;
                 }
@@ -335,9 +340,20 @@ impl SentenceView<'_> {
             let gap = self.slice(Span { start: trigger.end, end: argument.span.start.max(trigger.end) });
             gap.split_whitespace().count() <= max_words
         };
+        // Not a possessor ("by Ghana's allies") nor the object of a further
+        // preposition ("met officials in Kenya"); the trigger's own
+        // preposition ("met with X") stands right before its object.
+        let right_after = |argument: &Argument| {
+            let gap = self.slice(Span { start: trigger.end, end: argument.span.start.max(trigger.end) }).to_lowercase();
+            gap.split_whitespace().all(|w| DETERMINERS.contains(&w))
+        };
         let first = (0..self.arguments.len()).find(|&idx| {
             let argument = self.arguments[idx];
-            argument.span.start >= trigger.end && argument.span.end <= clause_end && near(&argument)
+            argument.span.start >= trigger.end
+                && argument.span.end <= clause_end
+                && near(&argument)
+                && !self.is_possessive_modifier(idx)
+                && (right_after(&argument) || !self.is_prepositional(idx))
         });
         // The head of "the Kenyan deployment" is its last word: an argument right
         // after another one in the same noun phrase replaces it.

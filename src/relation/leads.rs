@@ -7,6 +7,7 @@
 //! - "Y, led by X" and "Y (is) commanded by X" when Y is right before the
 //!   trigger, or when the sentence names one mission ("officers, who will be
 //!   commanded by Gen. X" in a sentence about "the force").
+//!
 //! Triggers: `data/relations/leads.toml`.
 //! Known misses: leadership told by a title alone ("the mission’s
 //! commander, X" is a HOLDS_ROLE), and "led by" after an unnamed group

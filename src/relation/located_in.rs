@@ -10,6 +10,7 @@
 //!   a country too ("the village of Sefwi in Ghana"), but not an
 //!   organization in a country ("UNICEF in Ghana" is where it works, not
 //!   where it is).
+//!
 //! Triggers: `data/relations/located_in.toml`.
 //! Known misses: places far from their container in the sentence, and
 //! containment that only world knowledge gives (never guessed).
@@ -52,11 +53,10 @@ fn contained_in(view: &SentenceView, trigger: Span, out: &mut Vec<RelationCandid
     let gap_before = view.between(inner.span, trigger);
     let gap_after = view.between(trigger, outer.span).trim();
     let adjacent = gap_before.trim_start_matches(')').trim().is_empty() && matches!(gap_after, "" | "the");
-    let fits = match (inner.kind, outer.kind) {
-        (EntityKind::Location, EntityKind::Location | EntityKind::Country) => true,
-        (EntityKind::Organization, EntityKind::Location) => true,
-        _ => false,
-    };
+    let fits = matches!(
+        (inner.kind, outer.kind),
+        (EntityKind::Location, EntityKind::Location | EntityKind::Country) | (EntityKind::Organization, EntityKind::Location)
+    );
     if adjacent && fits {
         out.push(candidate(view, *inner, *outer, trigger, "located_in.x_in_y"));
     }

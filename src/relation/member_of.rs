@@ -10,6 +10,7 @@
 //! - parts of an organization: "the UN’s aid coordination body, OCHA",
 //!   "OCHA, a UN agency";
 //! - "PERSON from ORGANIZATION" ("Ana Ruiz from Oxfam").
+//!
 //! Triggers: `data/relations/member_of.toml`.
 //! Known misses: membership implied by world knowledge (every UN agency is
 //! part of the UN), and lowercase organization names.

@@ -13,6 +13,7 @@
 //! - visits: "X visited Y" (a place stands for its country: "visited
 //!   Nairobi" -> Kenya), "X sent a delegation to Y", "the X delegation that
 //!   arrived in Y".
+//!
 //! Triggers: `data/relations/met.toml`.
 //! Example: "Ghana’s president met Peru’s foreign minister in Accra" ->
 //! Ghana’s president MET Peru’s foreign minister.
@@ -27,6 +28,11 @@ use crate::graph::{EntityKind, RelationKind};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// The most words between a meeting verb and whom it names ("met with the visiting X").
+const OBJECT_WORDS: usize = 6;
+/// For hosting and visits the guest or place follows at once ("hosted X"; not "hosted the talks with X").
+const NEAR_OBJECT_WORDS: usize = 2;
 
 /// "who headed the" right before a delegation's owner.
 static HEADED: LazyLock<Regex> =
@@ -49,7 +55,8 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             let pairs = match hit.group {
                 "hosted_by" => hosted_by(view, hit.span),
                 "visited" | "delegation" => visit(doc, view, hit.span, hit.group == "delegation"),
-                _ => meeting(view, hit.span),
+                "hosted" => meeting(view, hit.span, NEAR_OBJECT_WORDS),
+                _ => meeting(view, hit.span, OBJECT_WORDS),
             };
             for (a, b, rule) in pairs {
                 if a != b {
@@ -64,9 +71,9 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
 type Pairs = Vec<(usize, usize, &'static str)>;
 
 /// "X met Y", "X and Y met", "after meeting with Y, X ...".
-fn meeting(view: &SentenceView, trigger: Span) -> Pairs {
+fn meeting(view: &SentenceView, trigger: Span, max_words: usize) -> Pairs {
     let subjects = view.subject(trigger, is_actor);
-    let objects = view.object(trigger, is_actor);
+    let objects = view.object_within(trigger, is_actor, max_words);
     if !objects.is_empty() {
         let subjects = if subjects.is_empty() { fronted_subject(view, &objects) } else { subjects };
         return cross(view, &subjects, &objects, "met.subject_object");
@@ -109,7 +116,7 @@ fn hosted_by(view: &SentenceView, trigger: Span) -> Pairs {
 /// country or organization right before "delegation", else the subject.
 fn visit(doc: &DocView, view: &SentenceView, trigger: Span, delegation: bool) -> Pairs {
     let accept_host = |kind: EntityKind| is_actor(kind) || kind == EntityKind::Location;
-    let hosts: Vec<usize> = view.object(trigger, accept_host);
+    let hosts: Vec<usize> = view.object_within(trigger, accept_host, NEAR_OBJECT_WORDS);
     let owner = delegation
         .then(|| {
             (0..view.arguments.len()).rev().find(|&idx| {

@@ -121,8 +121,23 @@ pub fn find(ctx: &DocContext, view: &SentenceView, last_organization: Option<(us
             found.push(phrase);
         }
     }
+    // "X met her Vietnamese counterpart, Y": Y holds X's title in Vietnam.
+    for idx in 0..found.len() {
+        if found[idx].base_title == COUNTERPART {
+            if let Some(other) =
+                found.iter().find(|other| other.base_title != COUNTERPART && other.person.entity != found[idx].person.entity)
+            {
+                let (role, base_title) = (other.role.clone(), other.base_title.clone());
+                found[idx].role = role;
+                found[idx].base_title = base_title;
+            }
+        }
+    }
     found
 }
+
+/// The title that stands for another person's title ("her counterpart").
+const COUNTERPART: &str = "counterpart";
 
 /// "Kenya President William Ruto", "President of Ghana Ama Mensah".
 fn title_before_name(view: &SentenceView, title: Span, owner: Option<(usize, Span, u32)>) -> Option<RolePhrase> {
@@ -136,13 +151,21 @@ fn title_before_name(view: &SentenceView, title: Span, owner: Option<(usize, Spa
     if !gap.trim().is_empty() && of_owner.is_none() {
         return None;
     }
+    // "Ambassador Fatmata Kamara of Sierra Leone": the owner after the name.
+    let owner_after = view
+        .mention_after(person.span.end)
+        .filter(|m| is_owner_kind(m.kind) && matches!(view.between(person.span, m.span), " of " | " of the "))
+        .filter(|_| owner.is_none() && of_owner.is_none());
     Some(RolePhrase {
         person: *person,
-        organization: owner.map(|(entity, span, _)| (entity, span)).or(of_owner.map(|m| (m.entity, m.span))),
+        organization: owner
+            .map(|(entity, span, _)| (entity, span))
+            .or(of_owner.map(|m| (m.entity, m.span)))
+            .or(owner_after.map(|m| (m.entity, m.span))),
         title,
         role: role_text(view, owner.map(|(_, _, start)| start), title, None),
         base_title: String::new(),
-        span: Span { start: owner.map_or(title.start, |(_, _, start)| start), end: person.span.end },
+        span: Span { start: owner.map_or(title.start, |(_, _, start)| start), end: owner_after.map_or(person.span.end, |m| m.span.end) },
         rule: "holds_role.title_before_name",
     })
 }

@@ -64,6 +64,11 @@ pub struct DocView<'a> {
     pub placeholders: Vec<Placeholder>,
     /// The one mission or force the document names, if exactly one.
     pub named_mission: Option<usize>,
+    /// The document's mission: the one it names, else the one it describes
+    /// with a leader ("the Ghana-led mission"), resolved at merge.
+    pub default_mission: Option<usize>,
+    /// The one resolution the document names, if exactly one.
+    pub named_resolution: Option<usize>,
 }
 
 impl<'a> DocView<'a> {
@@ -114,7 +119,18 @@ impl<'a> DocView<'a> {
             let arguments = coref::arguments(ctx, &references, view, &mut placeholders);
             view.arguments = arguments;
         }
-        DocView { ctx, sentences, placeholders, named_mission: references.named_mission }
+        let described_mission = placeholders
+            .iter()
+            .position(|p| matches!(p.reference, crate::entity::Reference::Mission { .. }))
+            .map(|idx| ctx.entities.len() + idx);
+        DocView {
+            ctx,
+            sentences,
+            placeholders,
+            named_mission: references.named_mission,
+            default_mission: references.named_mission.or(described_mission),
+            named_resolution: references.named_resolution,
+        }
     }
 
     /// The kind of an argument's entity (a local entity or a placeholder).
