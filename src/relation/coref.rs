@@ -32,7 +32,8 @@ pub struct Placeholder {
     pub reference: Reference,
 }
 
-/// The description patterns of one document, compiled from the word lists.
+/// The description patterns, compiled once from the word lists.
+#[derive(Debug)]
 pub struct ReferencePatterns {
     resolution: Regex,
     mission: Regex,
@@ -63,8 +64,8 @@ impl ReferencePatterns {
 }
 
 /// What the whole document says that the descriptions of one sentence need.
-pub struct DocReferences {
-    patterns: ReferencePatterns,
+pub struct DocReferences<'a> {
+    patterns: &'a ReferencePatterns,
     /// The one resolution the document names, if exactly one.
     pub named_resolution: Option<usize>,
     names_several_resolutions: bool,
@@ -77,10 +78,10 @@ pub struct DocReferences {
     roles: Vec<RolePhrase>,
 }
 
-impl DocReferences {
-    pub fn new(ctx: &DocContext, sentences: &[SentenceView]) -> DocReferences {
+impl<'a> DocReferences<'a> {
+    pub fn new(ctx: &DocContext<'a>, sentences: &[SentenceView]) -> DocReferences<'a> {
         let file = ctx.resources.relations.file("references");
-        let patterns = ReferencePatterns::new(file);
+        let patterns = &ctx.resources.relations.references;
         let resolutions: Vec<usize> = (0..ctx.entities.len()).filter(|&e| ctx.entities[e].kind == EntityKind::Resolution).collect();
         let missions: Vec<usize> = (0..ctx.entities.len()).filter(|&e| is_mission_like(ctx, file, e)).collect();
         let text = ctx.document.text.as_str();

@@ -12,7 +12,8 @@
 //! of whitespace matches one space; `'` matches a straight or curly
 //! apostrophe; a word ending in `*` matches any word with that prefix
 //! (`authori*`); `…` stands for zero to four words in between
-//! (`signed … agreement`). Each group compiles once into one regex.
+//! (`signed … agreement`). All phrases of a file compile once into one regex;
+//! at one position the phrase with the most words wins.
 
 use crate::error::{Error, Result};
 use crate::graph::RelationKind;
@@ -65,9 +66,10 @@ pub struct TriggerFile {
     pub tables: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
-    /// Each trigger group compiled into one regex, in group-name order.
+    /// Every phrase of every group in one regex, one capture group per
+    /// phrase (longest phrases first), and the trigger group of each capture.
     #[serde(skip)]
-    compiled: Vec<(String, Regex)>,
+    compiled: Option<(Regex, Vec<String>)>,
 }
 
 /// One trigger occurrence: its group and where it stands.
@@ -109,25 +111,17 @@ impl TriggerFile {
     /// Every trigger of every group in `text[within]`, as document spans, in
     /// text order; at one start the longest wins, and overlaps keep the first.
     pub fn find(&self, text: &str, within: Span) -> Vec<TriggerHit<'_>> {
-        let haystack = within.text(text);
-        let mut hits: Vec<TriggerHit> = self
-            .compiled
-            .iter()
-            .flat_map(|(group, regex)| {
-                regex.find_iter(haystack).map(move |found| TriggerHit {
-                    group: group.as_str(),
+        let Some((regex, groups)) = &self.compiled else { return Vec::new() };
+        regex
+            .captures_iter(within.text(text))
+            .filter_map(|captures| {
+                let (index, found) = captures.iter().enumerate().skip(1).find_map(|(index, found)| Some((index, found?)))?;
+                Some(TriggerHit {
+                    group: groups[index - 1].as_str(),
                     span: Span::new(within.start as usize + found.start(), within.start as usize + found.end()),
                 })
             })
-            .collect();
-        hits.sort_by_key(|hit| (hit.span.start, std::cmp::Reverse(hit.span.end), hit.group));
-        let mut kept: Vec<TriggerHit> = Vec::with_capacity(hits.len());
-        for hit in hits {
-            if !kept.last().is_some_and(|last: &TriggerHit| last.span.overlaps(hit.span)) {
-                kept.push(hit);
-            }
-        }
-        kept
+            .collect()
     }
 
     /// The triggers of one group only.
@@ -136,16 +130,23 @@ impl TriggerFile {
     }
 
     fn compile(&mut self) -> std::result::Result<(), String> {
-        self.compiled.clear();
-        for (group, phrases) in &self.triggers {
-            if phrases.is_empty() {
-                continue;
-            }
-            let alternatives: Vec<String> = phrases.iter().map(|phrase| phrase_pattern(phrase)).collect::<std::result::Result<_, _>>()?;
-            let pattern = format!(r"(?i){}", alternatives.join("|"));
-            let regex = Regex::new(&pattern).map_err(|e| format!("trigger group '{group}' does not compile: {e}"))?;
-            self.compiled.push((group.clone(), regex));
+        // Longest phrases first: at one start the regex takes the first alternative that matches.
+        let mut phrases: Vec<(&str, &str)> =
+            self.triggers.iter().flat_map(|(group, phrases)| phrases.iter().map(move |phrase| (group.as_str(), phrase.as_str()))).collect();
+        phrases.sort_by_key(|(group, phrase)| {
+            (std::cmp::Reverse(phrase.split_whitespace().count()), std::cmp::Reverse(phrase.len()), *group, *phrase)
+        });
+        if phrases.is_empty() {
+            self.compiled = None;
+            return Ok(());
         }
+        let mut alternatives = Vec::with_capacity(phrases.len());
+        for (_, phrase) in &phrases {
+            alternatives.push(format!("({})", phrase_pattern(phrase)?));
+        }
+        let pattern = format!(r"(?i){}", alternatives.join("|"));
+        let regex = Regex::new(&pattern).map_err(|e| format!("the triggers do not compile: {e}"))?;
+        self.compiled = Some((regex, phrases.iter().map(|(group, _)| group.to_string()).collect()));
         Ok(())
     }
 }
@@ -158,7 +159,8 @@ fn phrase_pattern(phrase: &str) -> std::result::Result<String, String> {
     }
     // Whole words: a boundary wherever the phrase starts or ends with a word character.
     let is_word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '*');
-    let mut pattern = String::from(if is_word_char(phrase.trim().chars().next()) { r"(?:\b" } else { "(?:" });
+    // ASCII word boundaries keep the whole search in the lazy DFA (trigger words are English).
+    let mut pattern = String::from(if is_word_char(phrase.trim().chars().next()) { r"(?:(?-u:\b)" } else { "(?:" });
     for (idx, word) in words.iter().enumerate() {
         if *word == "…" {
             pattern.push_str(r"(?:\s+\S+){0,4}?");
@@ -181,14 +183,16 @@ fn phrase_pattern(phrase: &str) -> std::result::Result<String, String> {
             pattern.push_str(r"\w*");
         }
     }
-    pattern.push_str(if is_word_char(phrase.trim().chars().last()) { r"\b)" } else { ")" });
+    pattern.push_str(if is_word_char(phrase.trim().chars().last()) { r"(?-u:\b))" } else { ")" });
     Ok(pattern)
 }
 
-/// Every trigger file, by stem.
-#[derive(Debug, Default)]
+/// Every trigger file, by stem, and the description patterns compiled from
+/// `references.toml` (once, not per document).
+#[derive(Debug)]
 pub struct RelationTriggers {
     pub files: BTreeMap<String, TriggerFile>,
+    pub references: super::coref::ReferencePatterns,
 }
 
 impl RelationTriggers {
@@ -209,7 +213,7 @@ impl RelationTriggers {
     }
 
     fn parse_all(files: impl IntoIterator<Item = (&'static str, PathBuf, String)>) -> Result<RelationTriggers> {
-        let mut triggers = RelationTriggers::default();
+        let mut parsed = BTreeMap::new();
         for (stem, path, text) in files {
             let mut file: TriggerFile = toml::from_str(&text).map_err(|e| {
                 let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1)).unwrap_or(1);
@@ -224,9 +228,10 @@ impl RelationTriggers {
                 });
             }
             file.compile().map_err(|message| Error::BadData { path: path.clone(), line: 1, message })?;
-            triggers.files.insert(stem.to_string(), file);
+            parsed.insert(stem.to_string(), file);
         }
-        Ok(triggers)
+        let references = super::coref::ReferencePatterns::new(parsed.get("references").unwrap_or(&TriggerFile::default()));
+        Ok(RelationTriggers { files: parsed, references })
     }
 
     /// The file of one extractor (an empty one if missing).
