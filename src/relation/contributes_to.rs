@@ -65,6 +65,9 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
                 continue;
             }
             for giver in givers {
+                // "X pledged $60 million and Y $300 million": Y gave its own amount.
+                let own = view.arguments[giver].span.start > hit.span.end;
+                let what = if own { amount(view, Span { start: view.arguments[giver].span.end, end: clause_end }) } else { what.clone() };
                 let candidate = RelationCandidate::new(
                     RelationKind::ContributesTo,
                     view.arguments[giver].entity,
