@@ -246,7 +246,7 @@ fn falkordb_holds_the_seeds_graph_as_graph_json_has_it() {
     assert!(seeds.is_dir(), "{} is missing: the shared seeds corpus must sit beside the checkout", seeds.display());
     let out = tempfile::tempdir().unwrap();
     let out_arg = out.path().display().to_string();
-    // --cooccurrence so the graph has edges whatever the extractors find yet.
+    // With --cooccurrence, so the comparison covers every kind of edge, typed and not.
     support::run_ok(&support::root(), &["build", &seeds.display().to_string(), "-o", &out_arg, "--cooccurrence"]);
     let graph_json = out.path().join("graph.json");
     let expected = read_json(&graph_json);
@@ -473,4 +473,41 @@ fn kuzu_holds_the_seeds_graph_as_graph_json_has_it() {
         .map(|row| vec![row["source"].as_str().unwrap().to_string(), row["target"].as_str().unwrap().to_string()])
         .collect();
     assert_eq!(met, json_pairs(&expected, "MET"));
+}
+
+/// The questions users ask of the seeds, answered by FalkorDB after `push`:
+/// who met William Ruto, who abstained on Resolution 2699, which countries
+/// contribute to the mission. The answers are printed (`--show-output`) for
+/// the CI log as well as checked.
+#[test]
+fn falkordb_answers_who_met_whom_on_the_seeds() {
+    let seeds = support::seeds_dir();
+    assert!(seeds.is_dir(), "{} is missing: the shared seeds corpus must sit beside the checkout", seeds.display());
+    let out = tempfile::tempdir().unwrap();
+    support::run_ok(&support::root(), &["build", &seeds.display().to_string(), "-o", &out.path().display().to_string()]);
+    let server = FalkorDbServer::start();
+    push(&server, &out.path().join("graph.json"), "seeds", 200);
+    let mut database = server.connect();
+    let mut ask = |question: &str, cypher: &str| {
+        let answer = column(&mut database, "seeds", cypher);
+        println!("FalkorDB: {question}\n  {cypher}\n  -> {answer:?}");
+        answer
+    };
+    let met_ruto = ask("who met William Ruto?", "MATCH (:Person {label: 'William Ruto'})-[:MET]-(other) RETURN DISTINCT other.label");
+    assert_eq!(met_ruto, ["Antony Blinken", "Ariel Henry"]);
+    let abstained =
+        ask("who abstained on Resolution 2699?", "MATCH (c:Country)-[:ABSTAINED]->(:Resolution {label: 'Resolution 2699'}) RETURN c.label");
+    assert_eq!(abstained, ["China", "Russia"]);
+    let contributors = ask(
+        "which countries contribute to the mission?",
+        "MATCH (c:Country)-[:CONTRIBUTES_TO]->(:Organization {label: 'Multinational Security Support Mission'}) RETURN DISTINCT c.label",
+    );
+    for country in ["Belize", "Canada", "Jamaica", "Kenya", "The Bahamas", "United States"] {
+        assert!(contributors.iter().any(|c| c == country), "{country} missing from {contributors:?}");
+    }
+    let leader = ask(
+        "who leads the mission?",
+        "MATCH (c:Country)-[:LEADS]->(:Organization {label: 'Multinational Security Support Mission'}) RETURN c.label",
+    );
+    assert_eq!(leader, ["Kenya"]);
 }
