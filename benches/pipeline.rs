@@ -57,6 +57,7 @@ fn bench_build(c: &mut Criterion) {
                 let graph = build_graph(&resources, &corpus, false);
                 assert!(graph.graph.node_count() > 50, "only {} nodes", graph.graph.node_count());
                 assert!(graph.by_id.len() == graph.graph.node_count());
+                assert!(graph.graph.edge_count() > 40, "only {} relations", graph.graph.edge_count());
                 graph
             },
             BatchSize::PerIteration,

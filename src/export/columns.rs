@@ -14,7 +14,7 @@ use crate::graph::{EntityNode, RelationEdge};
 /// The edge columns every edge may have; an attribute of the same name is
 /// renamed so it cannot overwrite one of them (nor Cytoscape's `id`,
 /// `source`, `target`).
-const FIXED_EDGE_COLUMNS: [&str; 12] = [
+pub const FIXED_EDGE_COLUMNS: [&str; 12] = [
     "id",
     "source",
     "target",

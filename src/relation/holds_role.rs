@@ -45,21 +45,11 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
         for trigger in file.find_group(view.text, view.span, "leads_organization") {
             let people = view.subject(trigger, |kind| kind == EntityKind::Person);
             let organizations = view.object(trigger, |kind| kind == EntityKind::Organization);
-            for &person in &people {
-                if let Some(&organization) = organizations.first() {
-                    out.push(
-                        RelationCandidate::new(
-                            RelationKind::HoldsRole,
-                            view.arguments[person].entity,
-                            view.arguments[organization].entity,
-                            view,
-                            trigger,
-                            "holds_role.who_leads",
-                            0.7,
-                        )
+            for (person, organization) in view.entity_pairs(&people, &organizations[..organizations.len().min(1)]) {
+                out.push(
+                    RelationCandidate::new(RelationKind::HoldsRole, person, organization, view, trigger, "holds_role.who_leads", 0.7)
                         .with("role", "Head"),
-                    );
-                }
+                );
             }
         }
     }

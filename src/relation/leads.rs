@@ -48,12 +48,12 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
                 "active" if !followed_by_to => {
                     let leaders = view.subject(hit.span, is_actor);
                     let led = view.object(hit.span, |kind| kind == EntityKind::Organization);
-                    cross(view, &leaders, &led, "leads.verb")
+                    with_rule(view.entity_pairs(&leaders, &led), "leads.verb")
                 }
                 "passive" => {
                     let leaders = view.object(hit.span, is_actor);
                     let led = led_before(doc, view, hit.span);
-                    cross(view, &leaders, &led, "leads.led_by")
+                    with_rule(view.entity_pairs(&leaders, &led), "leads.led_by")
                 }
                 _ => Vec::new(),
             };
@@ -91,6 +91,6 @@ fn is_mission(doc: &DocView, entity: usize) -> bool {
     doc.named_mission == Some(entity) || entity >= doc.ctx.entities.len() && doc.kind_of(entity) == EntityKind::Organization
 }
 
-fn cross(view: &SentenceView, left: &[usize], right: &[usize], rule: &'static str) -> Vec<(usize, usize, &'static str)> {
-    left.iter().flat_map(|&a| right.iter().map(move |&b| (view.arguments[a].entity, view.arguments[b].entity, rule))).collect()
+fn with_rule(pairs: Vec<(usize, usize)>, rule: &'static str) -> Vec<(usize, usize, &'static str)> {
+    pairs.into_iter().map(|(a, b)| (a, b, rule)).collect()
 }

@@ -157,13 +157,7 @@ fn visit(doc: &DocView, view: &SentenceView, trigger: Span, delegation: bool) ->
     pairs
 }
 
-/// Every subject with every object, as entities.
+/// Every subject with every object, as entities, with the rule.
 fn cross(view: &SentenceView, left: &[usize], right: &[usize], rule: &'static str) -> Pairs {
-    let mut pairs = Vec::new();
-    for &a in left {
-        for &b in right {
-            pairs.push((view.arguments[a].entity, view.arguments[b].entity, rule));
-        }
-    }
-    pairs
+    view.entity_pairs(left, right).into_iter().map(|(a, b)| (a, b, rule)).collect()
 }

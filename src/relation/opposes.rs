@@ -28,21 +28,11 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             }
             let opponents = view.subject(hit.span, is_actor);
             let opposed = view.object_within(hit.span, |_| true, MAX_OBJECT_WORDS);
-            for &opponent in &opponents {
-                for &target in &opposed {
-                    out.push(
-                        RelationCandidate::new(
-                            RelationKind::Opposes,
-                            view.arguments[opponent].entity,
-                            view.arguments[target].entity,
-                            view,
-                            hit.span,
-                            "opposes.verb",
-                            0.7,
-                        )
+            for (opponent, target) in view.entity_pairs(&opponents, &opposed) {
+                out.push(
+                    RelationCandidate::new(RelationKind::Opposes, opponent, target, view, hit.span, "opposes.verb", 0.7)
                         .with("kind", hit.group),
-                    );
-                }
+                );
             }
         }
     }

@@ -26,18 +26,9 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
                 }
                 _ => (view.subject(hit.span, is_state_or_organization), view.object(hit.span, is_resolution)),
             };
-            for &sponsor in &sponsors {
-                for &resolution in resolutions.iter().take(1) {
-                    out.push(RelationCandidate::new(
-                        RelationKind::Sponsors,
-                        view.arguments[sponsor].entity,
-                        view.arguments[resolution].entity,
-                        view,
-                        hit.span,
-                        if hit.group == "passive" { "sponsors.by" } else { "sponsors.verb" },
-                        0.8,
-                    ));
-                }
+            let rule = if hit.group == "passive" { "sponsors.by" } else { "sponsors.verb" };
+            for (sponsor, resolution) in view.entity_pairs(&sponsors, &resolutions[..resolutions.len().min(1)]) {
+                out.push(RelationCandidate::new(RelationKind::Sponsors, sponsor, resolution, view, hit.span, rule, 0.8));
             }
         }
     }

@@ -176,6 +176,11 @@ impl<'a> SentenceView<'a> {
         self.slice(Span { start: offset.clamp(self.span.start, self.span.end), end: self.span.end })
     }
 
+    /// Every source argument with every target argument, as entity pairs.
+    pub fn entity_pairs(&self, sources: &[usize], targets: &[usize]) -> Vec<(usize, usize)> {
+        sources.iter().flat_map(|&s| targets.iter().map(move |&t| (self.arguments[s].entity, self.arguments[t].entity))).collect()
+    }
+
     /// The argument whose phrase contains `span`, if any.
     pub fn argument_covering(&self, span: Span) -> Option<usize> {
         self.arguments.iter().position(|argument| argument.span.contains(span))

@@ -15,20 +15,7 @@ use std::process::{Command, Stdio};
 const ONTOLOGY: &str = "https://newsgraph.dev/ontology#";
 const ENTITY: &str = "https://newsgraph.dev/entity/";
 /// Edge columns of GraphML and Cytoscape that are not relation attributes.
-const EDGE_COLUMNS: [&str; 12] = [
-    "id",
-    "source",
-    "target",
-    "type",
-    "label",
-    "confidence",
-    "weight",
-    "evidence_count",
-    "evidence_quote",
-    "evidence_doc",
-    "evidence_date",
-    "evidence_rule",
-];
+use newsgraph::export::columns::FIXED_EDGE_COLUMNS as EDGE_COLUMNS;
 const INSTALL_PYTHON: &str =
     "install Python 3 and the test requirements: apt-get install -y python3 python3-pip && pip install -r tests/requirements.txt";
 const INSTALL_GRAPHVIZ: &str = "install Graphviz: apt-get install -y graphviz (macOS: brew install graphviz)";
