@@ -10,6 +10,7 @@
 //! - coordinated subjects with no object: "X and Y met", "X and Y signed a
 //!   defense agreement";
 //! - a fronted participle: "After meeting with X, Y flew home";
+//! - "talks between X and Y", "a meeting between X, Y and Z";
 //! - visits: "X visited Y" (a place stands for its country: "visited
 //!   Nairobi" -> Kenya), "X sent a delegation to Y", "the X delegation that
 //!   arrived in Y".
@@ -56,6 +57,7 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
                 "hosted_by" => hosted_by(view, hit.span),
                 "visited" | "delegation" => visit(doc, view, hit.span, hit.group == "delegation"),
                 "hosted" => meeting(view, hit.span, NEAR_OBJECT_WORDS),
+                "between" => between(view, hit.span),
                 _ => meeting(view, hit.span, OBJECT_WORDS),
             };
             for (a, b, rule) in pairs {
@@ -102,6 +104,18 @@ fn fronted_subject(view: &SentenceView, objects: &[usize]) -> Vec<usize> {
     }
     let subject = (0..view.arguments.len()).find(|&idx| view.arguments[idx].span.start >= from && is_actor(view.arguments[idx].kind));
     subject.filter(|&idx| !view.is_prepositional(idx)).into_iter().collect()
+}
+
+/// "talks between X and Y": every two of the coordinated names after the trigger.
+fn between(view: &SentenceView, trigger: Span) -> Pairs {
+    let parties = view.object_within(trigger, is_actor, 1);
+    let mut pairs = Vec::new();
+    for (i, &a) in parties.iter().enumerate() {
+        for &b in &parties[i + 1..] {
+            pairs.push((view.arguments[a].entity, view.arguments[b].entity, "met.between"));
+        }
+    }
+    pairs
 }
 
 /// "X attended a meeting hosted by Y": X and Y met.
