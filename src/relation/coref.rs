@@ -22,6 +22,7 @@ use crate::graph::EntityKind;
 use crate::pipeline::DocContext;
 use crate::span::Span;
 use regex::Regex;
+use std::sync::LazyLock;
 
 /// An entity a document only describes; resolved at merge.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -222,6 +223,40 @@ pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, pl
     arguments.sort_by_key(|a| (a.span.start, a.span.end));
     arguments
 }
+
+/// "He" or "she" opening a clause, as the subject argument it stands for:
+/// the nearest person named before it in the sentence ("Ruto said he would
+/// meet Macron"), else the one person of the sentence right before ("Ruto
+/// flew to Paris. He met Macron there."). Without genders, two people
+/// before make it ambiguous, and it is left alone; so are object pronouns
+/// ("met him") and "they".
+pub fn add_pronoun_subjects(view: &SentenceView, previous_people: &[usize], arguments: &mut Vec<Argument>) {
+    let text = view.sentence_text();
+    let mut added = Vec::new();
+    for found in SUBJECT_PRONOUN.find_iter(text) {
+        let start = view.span.start + found.start() as u32 + found.as_str().find(['H', 'h', 'S', 's']).unwrap_or(0) as u32;
+        let span = Span { start, end: view.span.start + found.end() as u32 };
+        if view.in_quotes(span) {
+            continue;
+        }
+        let before_in_sentence =
+            arguments.iter().rev().find(|a| a.span.end <= span.start && a.kind == EntityKind::Person).map(|a| a.entity);
+        let only_previous = match previous_people {
+            [one] => Some(*one),
+            _ => None,
+        };
+        if let Some(entity) = before_in_sentence.or(only_previous) {
+            added.push(Argument { entity, kind: EntityKind::Person, head: span, span });
+        }
+    }
+    arguments.extend(added);
+    arguments.sort_by_key(|a| (a.span.start, a.span.end));
+}
+
+/// "He"/"she" at the start of a sentence or after ", and", "; ", "said":
+/// where a subject stands.
+static SUBJECT_PRONOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[;,]\s+(?:and\s+|but\s+)?|\bsaid\s+|\bthat\s+)(?:[Hh]e|[Ss]he)\b").unwrap());
 
 /// "Kenya’s president": the person holding that title there, named in a
 /// role phrase of this document.

@@ -56,9 +56,9 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             let pairs = match hit.group {
                 "hosted_by" => hosted_by(view, hit.span),
                 "visited" | "delegation" => visit(doc, view, hit.span, hit.group == "delegation"),
-                "hosted" => meeting(view, hit.span, NEAR_OBJECT_WORDS),
+                "hosted" => meeting(doc, view, hit.span, hit.group, NEAR_OBJECT_WORDS),
                 "between" => between(view, hit.span),
-                _ => meeting(view, hit.span, OBJECT_WORDS),
+                _ => meeting(doc, view, hit.span, hit.group, OBJECT_WORDS),
             };
             for (a, b, rule) in pairs {
                 if a != b {
@@ -73,12 +73,21 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
 type Pairs = Vec<(usize, usize, &'static str)>;
 
 /// "X met Y", "X and Y met", "after meeting with Y, X ...".
-fn meeting(view: &SentenceView, trigger: Span, max_words: usize) -> Pairs {
+fn meeting(doc: &DocView, view: &SentenceView, trigger: Span, group: &str, max_words: usize) -> Pairs {
     let subjects = view.subject(trigger, is_actor);
     let objects = view.object_within(trigger, is_actor, max_words);
     if !objects.is_empty() {
         let subjects = if subjects.is_empty() { fronted_subject(view, &objects) } else { subjects };
         return cross(view, &subjects, &objects, "met.subject_object");
+    }
+    // "X and Y met (on Monday)", "... held talks", "... signed an agreement";
+    // not "X and Y spoke to reporters" nor "X and Y met the press".
+    let file = doc.triggers("met");
+    let next_word = view.after(trigger.end).split_whitespace().next().unwrap_or("").to_lowercase();
+    let next_word = next_word.trim_matches(|c: char| !c.is_alphanumeric());
+    let intransitive = next_word.is_empty() || file.has_word("after_intransitive", next_word);
+    if !file.has_word("symmetric_groups", group) || group == "met" && !intransitive {
+        return Vec::new();
     }
     let mut pairs = Vec::new();
     for (i, &a) in subjects.iter().enumerate() {

@@ -115,8 +115,22 @@ impl<'a> DocView<'a> {
         }
         let references = coref::DocReferences::new(ctx, &sentences);
         let mut placeholders = Vec::new();
+        // The people of the sentence right before, for "he" and "she".
+        let mut previous_people: Vec<usize> = Vec::new();
+        let mut last_index = None;
         for view in &mut sentences {
-            let arguments = coref::arguments(ctx, &references, view, &mut placeholders);
+            if last_index.is_some_and(|last| view.index != last + 1) {
+                previous_people.clear();
+            }
+            last_index = Some(view.index);
+            let mut arguments = coref::arguments(ctx, &references, view, &mut placeholders);
+            coref::add_pronoun_subjects(view, &previous_people, &mut arguments);
+            previous_people.clear();
+            for argument in arguments.iter().filter(|a| a.kind == EntityKind::Person) {
+                if !previous_people.contains(&argument.entity) {
+                    previous_people.push(argument.entity);
+                }
+            }
             view.arguments = arguments;
         }
         let described_mission = placeholders
@@ -179,6 +193,14 @@ impl<'a> SentenceView<'a> {
     /// Every source argument with every target argument, as entity pairs.
     pub fn entity_pairs(&self, sources: &[usize], targets: &[usize]) -> Vec<(usize, usize)> {
         sources.iter().flat_map(|&s| targets.iter().map(move |&t| (self.arguments[s].entity, self.arguments[t].entity))).collect()
+    }
+
+    /// Whether `span` stands inside a quotation of the sentence.
+    pub fn in_quotes(&self, span: Span) -> bool {
+        let before = self.before(span.start);
+        let opens = before.matches(['“']).count() + before.matches('"').count() % 2;
+        let closes = before.matches(['”']).count();
+        opens > closes
     }
 
     /// The argument whose phrase contains `span`, if any.
