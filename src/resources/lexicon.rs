@@ -66,9 +66,19 @@ impl WordList {
 /// Page furniture rules, from `data/furniture.toml`.
 #[derive(Debug, Default, Deserialize)]
 pub struct Furniture {
-    /// A line equal to one of these (case-insensitive) starts a block of
-    /// unrelated teasers that runs to the end of the document.
+    /// A line equal to one of these (case-insensitive) starts a block that
+    /// runs to the end of the document (comments, share bars).
     pub block_starts: Vec<String>,
+    /// A line equal to one of these (case-insensitive) starts a list of
+    /// teasers for other stories, which may sit inside the article: it ends
+    /// at a line equal to one of `list_ends`, or where the article's prose
+    /// resumes (see `document::clean`), else at the end of the document.
+    #[serde(default)]
+    pub teaser_starts: Vec<String>,
+    /// A line equal to one of these (case-insensitive) closes a teaser list
+    /// ("end of list"); the line itself is furniture.
+    #[serde(default)]
+    pub list_ends: Vec<String>,
     /// A line equal to one of these (case-insensitive) is dropped.
     pub lines: Vec<String>,
     /// A line starting with one of these (case-insensitive) is dropped.
