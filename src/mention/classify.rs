@@ -97,7 +97,10 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
         if word == "The" && !matches!(unit.kind, UnitKind::Gazetteer(_)) {
             capital_the = start > 0;
             start += 1;
-        } else if unit.kind == UnitKind::Word && (lexicon.stopwords.contains(word) || is_calendar_word(s, start)) {
+        } else if unit.kind == UnitKind::Word
+            && (lexicon.stopwords.contains(word) || is_calendar_word(s, start))
+            && !(NAME_STOPWORDS.contains(&word) && ends_in_place_or_org_head(s, start + 1..end))
+        {
             start += 1;
         } else {
             break;
@@ -113,7 +116,9 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
         return;
     }
     if s.headline {
-        s.units[start..end].iter().for_each(|unit| s.push_gazetteer(out, *unit));
+        for idx in (start..end).filter(|&i| !is_inside_place_name(s, i)) {
+            s.push_gazetteer(out, s.units[idx]);
+        }
         return;
     }
     // "Good Morning America", "Coming Home To Haiti": capitalised function
@@ -127,6 +132,18 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
     }
     if let Some(title) = (start..end).rev().find(|&i| s.is_title(i) && !(i > start && s.units[i - 1].kind == UnitKind::Lower)) {
         classify_titled(s, start..end, title, out);
+        return;
+    }
+    // "Norwegian Red Cross", "Malawi Congress Party": a country before an
+    // organization of no or another country names that country's own body.
+    if let Some(idx) = (start..end.saturating_sub(1)).find(|&i| is_national_branch(s, i)) {
+        if start < idx {
+            classify_run(s, start..idx, out);
+        }
+        s.push(out, s.span(idx..idx + 2), EntityKind::Organization, PatternRule::OrgHeadWord);
+        if idx + 2 < end {
+            classify_run(s, idx + 2..end, out);
+        }
         return;
     }
     let last = s.units[end - 1];
@@ -154,6 +171,14 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
             return;
         }
     }
+    // "Gulf of Guinea", "Bay of Bengal": a place head, "of" and a name, with
+    // no organization head, is a place (not the country it contains).
+    let has_org_head_word =
+        s.units[start..end].iter().any(|u| u.kind == UnitKind::Word && lexicon.org_heads.contains(last_word(u.text(s.text))));
+    if !has_org_head_word && (start..end).any(|i| is_inside_place_name(s, i)) {
+        s.push(out, s.span(start..end), EntityKind::Location, PatternRule::LocationHeadWord);
+        return;
+    }
     // "Bureau of International Narcotics ... Affairs", "University of
     // Nairobi": a head word joined by a connector to more name words (a
     // particle in a person's name, "Charles de Gaulle", is no connector here).
@@ -171,6 +196,22 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
         && s.units[start + 1..end].iter().all(|u| matches!(u.kind, UnitKind::Word | UnitKind::Gazetteer(_)))
     {
         s.push(out, s.span(start..end), EntityKind::Location, PatternRule::LocationHeadWord);
+        return;
+    }
+    // "North Darfur", "Lower Juba": a compass word before a known place.
+    if let Some(idx) = (start..end.saturating_sub(1)).find(|&i| {
+        s.units[i].kind == UnitKind::Word
+            && COMPASS_WORDS.contains(&s.word(i))
+            && is_place_unit(s, i + 1)
+            && (i + 2 == end || !s.units[i + 2].is_name_like())
+    }) {
+        if start < idx {
+            classify_run(s, start..idx, out);
+        }
+        s.push(out, s.span(idx..idx + 2), EntityKind::Location, PatternRule::LocationHeadWord);
+        if idx + 2 < end {
+            classify_run(s, idx + 2..end, out);
+        }
         return;
     }
     if let Some(person) = person_with_place_name(s, start..end) {
@@ -206,6 +247,86 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
 const NAME_STOPWORDS: &[&str] = &[
     "New", "First", "Second", "Third", "Fourth", "Fifth", "Final", "Early", "Late", "Last", "One", "Sir", "Madam", "Dr", "Mr", "Mrs", "Ms",
 ];
+
+/// Words before a known place that name a part of it ("North Darfur").
+pub const COMPASS_WORDS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+];
+
+/// A gazetteer place (not a country or organization), by its name.
+fn is_place_unit(s: &SentenceUnits, idx: usize) -> bool {
+    s.kind_of(idx) == Some(EntityKind::Location)
+}
+
+/// True when `range` is two or more units ending in a place or organization
+/// head word ("Thomas Shoal", "National Bank").
+fn ends_in_place_or_org_head(s: &SentenceUnits, range: std::ops::Range<usize>) -> bool {
+    let lexicon = &s.resources.lexicon;
+    range.len() >= 2 && s.units[range.end - 1].kind == UnitKind::Word && {
+        let word = last_word(s.word(range.end - 1));
+        lexicon.location_heads.contains(word) || lexicon.org_heads.contains(word)
+    }
+}
+
+/// True for a unit after "<place head> of" ("Guinea" in "Gulf of Guinea").
+fn is_inside_place_name(s: &SentenceUnits, idx: usize) -> bool {
+    idx >= 2
+        && s.units[idx].is_name_like()
+        && s.word(idx - 1) == "of"
+        && s.units[idx - 2].kind == UnitKind::Word
+        && super::units::is_place_head_word(s.resources, s.word(idx - 2))
+}
+
+/// "Norwegian Red Cross", "Malawi Congress Party", "Russian Security
+/// Council": a country (name or demonym) right before a gazetteer
+/// organization that is international or belongs to another country is
+/// that country's own organization.
+fn is_national_branch(s: &SentenceUnits, idx: usize) -> bool {
+    let gazetteer = &s.resources.gazetteer;
+    let (UnitKind::Gazetteer(country), UnitKind::Gazetteer(organization)) = (s.units[idx].kind, s.units[idx + 1].kind) else {
+        return false;
+    };
+    let (country, organization) = (gazetteer.entry(country.entry), gazetteer.entry(organization.entry));
+    if country.kind != EntityKind::Country || organization.kind != EntityKind::Organization {
+        return false;
+    }
+    let surface = s.word(idx + 1);
+    if !surface.chars().any(char::is_lowercase) {
+        return false;
+    }
+    // The name is itself a pattern of the automaton; without its last letter
+    // it cannot match whole, so the countries inside it show.
+    let name = organization.name.as_str();
+    let cut = name.char_indices().last().map_or(0, |(idx, _)| idx);
+    let own_country = gazetteer
+        .find(name, Span::new(0, cut))
+        .into_iter()
+        .map(|hit| gazetteer.entry(hit.surface.entry))
+        .find(|entry| entry.kind == EntityKind::Country)
+        .map(|entry| entry.name.as_str());
+    match own_country {
+        Some(own) => own != country.name,
+        None => INTERNATIONAL_MARKERS.iter().any(|marker| name.contains(marker)),
+    }
+}
+
+/// Words in the name of an international organization.
+const INTERNATIONAL_MARKERS: &[&str] = &["International", "World", "United Nations", "UN ", "U.N. ", "Global"];
 
 /// True when a unit of `range` is a capitalised function word ("Morning",
 /// "For", "Under"); acronyms ("NGO") do not count.
@@ -314,7 +435,11 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
         s.push(out, span, EntityKind::Location, PatternRule::LocationCue);
         return;
     }
-    if precedes_org_noun(s, range.end) {
+    if precedes_location_noun(s, range.end) {
+        s.push(out, span, EntityKind::Location, PatternRule::LocationCue);
+        return;
+    }
+    if precedes_org_noun(s, range.end) && !after_indefinite_article(s, range.start) {
         s.push(out, span, EntityKind::Organization, PatternRule::OrgNoun);
         return;
     }
@@ -326,7 +451,7 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
         if is_acronym && lexicon.stopwords.contains(word) {
             return;
         }
-        if is_acronym && (follows_org_noun(s, range.start) || org_apposition(s, range.end)) {
+        if is_acronym && (follows_org_noun(s, range.start) || follows_acronym_noun(s, range.start) || org_apposition(s, range.end)) {
             s.push(out, span, EntityKind::Organization, PatternRule::OrgAcronym);
         } else if first.kind == UnitKind::Word {
             out.short_forms.push(ShortForm { span, sentence: s.sentence, titled: false, honorific: false });
@@ -358,7 +483,40 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
         s.push(out, span, EntityKind::Organization, PatternRule::OrgHeadWord);
         return;
     }
+    // "DP World, the Dubai-based ports operator".
+    if org_apposition(s, range.end) {
+        s.push(out, span, EntityKind::Organization, PatternRule::OrgNoun);
+        return;
+    }
     out.unknown.push((span, s.sentence));
+}
+
+/// "Jajarkot district", "the Lower Shabelle region": a lowercase place noun
+/// after the name, neither modifying a noun ("a Macron state visit") nor a
+/// verb with an object ("Officials state the ...").
+fn precedes_location_noun(s: &SentenceUnits, end: usize) -> bool {
+    let lexicon = &s.resources.lexicon;
+    let is_lower = |i: usize| s.units.get(i).is_some_and(|u| u.kind == UnitKind::Lower);
+    let next = s.word(end + 1);
+    is_lower(end)
+        && lexicon.location_nouns.contains(s.word(end))
+        && !(is_lower(end + 1)
+            && (!lexicon.stopwords.contains(next) || matches!(next, "the" | "a" | "an" | "its" | "their" | "his" | "her")))
+}
+
+/// "a mostly Muslim rebel coalition", "an Islamist group": after an
+/// indefinite article (and an adverb) a capitalised word describes, it does not name.
+fn after_indefinite_article(s: &SentenceUnits, start: usize) -> bool {
+    let mut idx = start;
+    if idx >= 1 && s.units[idx - 1].kind == UnitKind::Lower && s.word(idx - 1).ends_with("ly") {
+        idx -= 1;
+    }
+    idx >= 1 && matches!(s.word(idx - 1), "a" | "an")
+}
+
+/// "known by its French acronym FARDC": an acronym named as one.
+fn follows_acronym_noun(s: &SentenceUnits, start: usize) -> bool {
+    start >= 1 && s.units[start - 1].kind == UnitKind::Lower && matches!(s.word(start - 1), "acronym" | "abbreviation" | "initials")
 }
 
 /// "Jean-Marc" is a given name when listed whole or when "Jean" is.
@@ -410,13 +568,14 @@ fn follows_org_noun(s: &SentenceUnits, start: usize) -> bool {
     start >= 1 && s.units[start - 1].kind == UnitKind::Lower && s.resources.lexicon.org_nouns.contains(s.word(start - 1))
 }
 
-/// "CORE, a crisis response organisation": an organization noun in an apposition.
+/// "CORE, a crisis response organisation", "DP World, the Dubai-based ports
+/// operator": an organization noun heading an apposition (not "a member of the party").
 fn org_apposition(s: &SentenceUnits, end: usize) -> bool {
     s.word(end) == ","
         && matches!(s.word(end + 1), "a" | "an" | "the")
-        && (end + 2..(end + 7).min(s.units.len()))
-            .take_while(|&i| s.units[i].kind != UnitKind::Other)
-            .any(|i| s.resources.lexicon.org_nouns.contains(s.word(i)))
+        && (end + 2..(end + 8).min(s.units.len()))
+            .take_while(|&i| in_phrase(s, i) && !matches!(s.word(i), "of" | "for" | "at" | "in" | "with" | "who" | "which" | "that"))
+            .any(|i| s.units[i].kind == UnitKind::Lower && s.resources.lexicon.org_nouns.contains(s.word(i)))
 }
 
 /// "X, the assistant secretary of state", "X, a Haitian professor", "X, who leads".
@@ -521,6 +680,48 @@ mod tests {
             ),
             // Countries win over given names (a known loss: "Chad Wolf").
             ("Jordan and Chad sent observers.", vec![(Country, "Chad"), (Country, "Jordan")]),
+        ] {
+            assert_entities(text, &expected);
+        }
+    }
+
+    /// Rules added after the held-out evaluation, each with a sentence of our own.
+    #[test]
+    fn held_out_rules() {
+        for (text, expected) in [
+            // A place name that contains a country's name is the place, in a headline too.
+            (
+                "Navies Patrol Gulf of Guinea\n\nTankers crossing the Gulf of Guinea and the Bay of Bengal were escorted.",
+                vec![(Location, "Bay of Bengal"), (Location, "Gulf of Guinea")],
+            ),
+            // A national society is its own organization, not the ICRC; a party
+            // named after one country is not another country's party.
+            (
+                "The Norwegian Red Cross and the ICRC sent surgeons.",
+                vec![(Organization, "International Committee of the Red Cross"), (Organization, "Norwegian Red Cross")],
+            ),
+            ("The Malawi Congress Party lost two seats.", vec![(Organization, "Malawi Congress Party")]),
+            // Connectors do not join weekdays or months.
+            ("Money came from the Andean Relief Fund on Monday, officials said.", vec![(Organization, "Andean Relief Fund")]),
+            ("The Coastal Water Trust in March said wells were dry.", vec![(Organization, "Coastal Water Trust")]),
+            // "America" inside a region is not the United States.
+            ("Latin American ministers toured Latin America for a week.", vec![(Location, "Latin America")]),
+            // Demonyms naming a language or a currency are not the country.
+            ("The army, known by its French acronym FARDC, pulled back.", vec![(Organization, "FARDC")]),
+            ("The appeal raised 4 million Swiss francs.", vec![]),
+            // A treaty named after a city does not mention the city.
+            ("Kenya ratified the Rome Statute in 2005.", vec![(Country, "Kenya")]),
+            // After an indefinite article a capitalised word describes a group, it does not name one.
+            ("Gunmen from a mostly Christian militia burned the market.", vec![]),
+            // A leading "Second", "New" stays before a head word.
+            ("Coast guard ships collided near the Second Thomas Shoal.", vec![(Location, "Second Thomas Shoal")]),
+            // Organizations framed by an apposition, an organization noun or "acronym".
+            ("Profits rose at Blue Anchor, the Dubai-based ports operator.", vec![(Location, "Dubai"), (Organization, "Blue Anchor")]),
+            ("The public broadcaster ZBC aired the debate.", vec![(Organization, "ZBC")]),
+            // A compass word before a known place, a place noun after an unknown name.
+            ("Fighting spread to North Darfur and Mbarali district.", vec![(Location, "Mbarali"), (Location, "North Darfur")]),
+            // ... but not a place noun that modifies a noun.
+            ("Aides planned a Lukashenko state visit.", vec![]),
         ] {
             assert_entities(text, &expected);
         }

@@ -103,6 +103,8 @@ pub struct Lexicon {
     pub other_heads: WordList,
     /// Lowercase nouns that introduce a place ("town of", "neighbourhood of").
     pub location_cues: WordList,
+    /// Lowercase nouns that, after a capitalised name, make it a place ("Jajarkot district").
+    pub location_nouns: WordList,
     pub stopwords: WordList,
     pub calendar: WordList,
     pub speech_verbs: WordList,
@@ -136,6 +138,7 @@ impl Lexicon {
             location_prefixes: WordList::from_file(&file("location_prefixes.txt"), true),
             other_heads: WordList::from_file(&file("other_heads.txt"), true),
             location_cues: WordList::from_file(&file("location_cues.txt"), false),
+            location_nouns: WordList::from_file(&file("location_nouns.txt"), false),
             stopwords: WordList::from_file(&file("stopwords.txt"), false),
             calendar: WordList::from_file(&file("calendar.txt"), false),
             speech_verbs: WordList::from_file(&file("speech_verbs.txt"), false),
