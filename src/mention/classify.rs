@@ -109,6 +109,12 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
     if start >= end {
         return;
     }
+    // "Minister of State for Foreign Trade Saeed Al Mansoori": after a title
+    // and "for", the portfolio runs up to a given name that starts the person.
+    if let Some(person_start) = name_after_portfolio(s, start..end) {
+        s.push(out, s.span(person_start..end), EntityKind::Person, PatternRule::PersonAfterTitle);
+        return;
+    }
     // Calendar words inside a run split it ("Monday Kenya").
     if let Some(split) = (start..end).find(|&i| is_calendar_word(s, i)) {
         classify_run(s, start..split, out);
@@ -347,6 +353,24 @@ fn is_calendar_word(s: &SentenceUnits, idx: usize) -> bool {
     s.units[idx].kind == UnitKind::Word
         && s.resources.lexicon.calendar.contains(word)
         && !(s.resources.lexicon.given_names.contains(word) && s.units.get(idx + 1).is_some_and(|u| u.kind == UnitKind::Word))
+}
+
+/// The start of a person's name inside a run that is a title's portfolio
+/// ("Minister of State for | Foreign Trade | Saeed Rashid Al Mansoori"): the
+/// run follows a title and "for" (or "of"), and a given name after its first
+/// word starts two to four plain name words that end it.
+fn name_after_portfolio(s: &SentenceUnits, range: std::ops::Range<usize>) -> Option<usize> {
+    let mut before = range.start;
+    if before >= 1 && s.word(before - 1) == "the" {
+        before -= 1;
+    }
+    if !(before >= 2 && matches!(s.word(before - 1), "for" | "of") && s.is_title(before - 2)) {
+        return None;
+    }
+    let plain = |i: usize| matches!(s.units[i].kind, UnitKind::Word | UnitKind::Initial);
+    let first = (range.start + 1..range.end).find(|&i| s.units[i].kind == UnitKind::Word && is_given_name(s, s.word(i)))?;
+    let person = first..range.end;
+    ((2..=4).contains(&person.len()) && person.clone().all(plain) && !ends_in_non_person_head(s, range.end - 1)).then_some(first)
 }
 
 /// A one-word place that also names people: as a surname after a given name
@@ -722,6 +746,11 @@ mod tests {
             ("Fighting spread to North Darfur and Mbarali district.", vec![(Location, "Mbarali"), (Location, "North Darfur")]),
             // ... but not a place noun that modifies a noun.
             ("Aides planned a Lukashenko state visit.", vec![]),
+            // A title, "for", a portfolio, then the person.
+            (
+                "The deal was signed by Minister of State for Foreign Trade Saeed Al Harthy.",
+                vec![(Person, "Saeed Al Harthy")],
+            ),
         ] {
             assert_entities(text, &expected);
         }
