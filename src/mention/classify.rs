@@ -747,10 +747,7 @@ mod tests {
             // ... but not a place noun that modifies a noun.
             ("Aides planned a Lukashenko state visit.", vec![]),
             // A title, "for", a portfolio, then the person.
-            (
-                "The deal was signed by Minister of State for Foreign Trade Saeed Al Harthy.",
-                vec![(Person, "Saeed Al Harthy")],
-            ),
+            ("The deal was signed by Minister of State for Foreign Trade Saeed Al Harthy.", vec![(Person, "Saeed Al Harthy")]),
         ] {
             assert_entities(text, &expected);
         }
