@@ -3,30 +3,41 @@
 //! The rules, in order (each with its example):
 //! - capitalised function words inside a run ("Good Morning America") mark
 //!   the title of a work: only organizations named in it count;
+//! - after a title and "for", a portfolio run ends where a given name starts
+//!   the person ("Minister of State for Foreign Trade Saeed Al Harthy");
 //! - a title splits a run: what precedes it is processed on its own, the
 //!   words after it are a person ("Kenya President William Ruto"), and a
 //!   one-word place continues the name ("Defense Secretary Lloyd Austin");
+//! - a country before an international organization or another country's
+//!   names the country's own body ("Norwegian Red Cross", "Malawi Congress
+//!   Party");
 //! - a run ending in an organization head word (a word or a one-word
 //!   gazetteer name: "National Democratic Congress"), or joined by connectors
 //!   to one, is an organization ("Haitian National Police", "University of
 //!   Nairobi"); one ending in a place head word or starting with a place
-//!   prefix is a place ("Lower Artibonite Valley", "Lake Kivu");
+//!   prefix is a place ("Lower Artibonite Valley", "Lake Kivu"), and so is a
+//!   place head, "of" and a name ("Gulf of Guinea": not the country) and a
+//!   compass word before a known place ("North Darfur");
 //! - a one-word place that is also a name, after a given name or before a
 //!   surname, is part of a person ("Jesse Jackson", "Victoria Nuland");
 //! - gazetteer hits stand for themselves, and split the rest into segments;
 //!   a place inside the name of a thing ("the Paris Agreement") is dropped;
-//! - a segment after a place cue is a place ("the town of Liancourt"), before
-//!   an organization noun an organization ("the Canaan gang");
+//! - a segment after a place cue or before a place noun is a place ("the
+//!   town of Liancourt", "Jajarkot district"), before an organization noun
+//!   an organization ("the Canaan gang"; not after "a": "a mostly Christian
+//!   militia"), and so is one with an organization apposition ("Blue Anchor,
+//!   the Dubai-based ports operator") or named as an acronym ("its acronym FARDC");
 //! - a segment starting with a given name, or framed as a person (a role
 //!   apposition, a speech verb, "Title, Name", a verb that takes a person:
 //!   "replaced by X") is a person;
 //! - one word alone is kept as a *short form*, resolved later to a person's
 //!   surname, an organization's head word or a known name;
 //! - anything else is *unknown* and only becomes a mention if the same name
-//!   is classified elsewhere in the corpus.
+//!   is classified elsewhere in the corpus, or its neighbours make it a
+//!   place ([`super::places`]).
 //!
-//! Headlines (title case) only yield gazetteer hits: capitalisation there
-//! says nothing.
+//! Headlines (title case) only yield gazetteer hits (not a country inside a
+//! place name): capitalisation there says nothing.
 
 use super::units::{last_word, Unit, UnitKind};
 use super::{Detection, Mention, MentionSource, PatternRule, ShortForm};
