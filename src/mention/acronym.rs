@@ -87,7 +87,8 @@ fn expansion(text: &str, before: &[Unit], letters: &str) -> Option<Span> {
     {
         first -= 1;
     }
-    while first < last && !name_word(&before[first]) {
+    // A sentence-initial "The" is no part of the name.
+    while first < last && (!name_word(&before[first]) || before[first].text(text) == "The") {
         first += 1;
     }
     (first < last).then(|| before[first].span.cover(before[last - 1].span))
@@ -127,6 +128,8 @@ mod tests {
                 "The Centre for Peace and Justice in Liberia (CPJL) published the findings.",
                 vec![(Organization, "Centre for Peace and Justice in Liberia")],
             ),
+            // A translated acronym: the capitalised run, without a leading "The".
+            ("The Federation of Chilean Fishermen (CONAPACH) called a strike.", vec![(Organization, "Federation of Chilean Fishermen")]),
             // An acronym that leaves the place out leaves it out of the name.
             (
                 "The Alliance for Water and Sanitation in Malawi (AWS) drilled wells.",

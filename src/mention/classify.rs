@@ -533,10 +533,10 @@ fn precedes_location_noun(s: &SentenceUnits, end: usize) -> bool {
     let lexicon = &s.resources.lexicon;
     let is_lower = |i: usize| s.units.get(i).is_some_and(|u| u.kind == UnitKind::Lower);
     let next = s.word(end + 1);
-    is_lower(end)
-        && lexicon.location_nouns.contains(s.word(end))
-        && !(is_lower(end + 1)
-            && (!lexicon.stopwords.contains(next) || matches!(next, "the" | "a" | "an" | "its" | "their" | "his" | "her")))
+    let modifies_or_takes_object = is_lower(end + 1)
+        && !lexicon.speech_verbs.contains(next)
+        && (!lexicon.stopwords.contains(next) || matches!(next, "the" | "a" | "an" | "its" | "their" | "his" | "her"));
+    is_lower(end) && lexicon.location_nouns.contains(s.word(end)) && !modifies_or_takes_object
 }
 
 /// "a mostly Muslim rebel coalition", "an Islamist group": after an
@@ -755,6 +755,7 @@ mod tests {
             ("The public broadcaster ZBC aired the debate.", vec![(Organization, "ZBC")]),
             // A compass word before a known place, a place noun after an unknown name.
             ("Fighting spread to North Darfur and Mbarali district.", vec![(Location, "Mbarali"), (Location, "North Darfur")]),
+            ("Farmers in Kilosa district said the river rose.", vec![(Location, "Kilosa")]),
             // ... but not a place noun that modifies a noun.
             ("Aides planned a Lukashenko state visit.", vec![]),
             // A title, "for", a portfolio, then the person.
