@@ -51,45 +51,44 @@ fn is_acronym(text: &str, unit: Unit) -> bool {
 }
 
 /// The name that `letters` abbreviates, ending right before the parenthesis:
-/// the longest span whose initials spell the acronym, else the capitalised
-/// run before it (stepping back over a trailing "in <Place>").
+/// the longest span whose initials spell the acronym ("Institute for Justice
+/// and Democracy in Haiti (IJDH)"; a capitalised title word such as
+/// "Justice" is part of a name here), or that span without a trailing "in
+/// <Place>" when the acronym leaves the place out; else the capitalised run
+/// before it (stepping back over a trailing "in <Place>").
 fn expansion(text: &str, before: &[Unit], letters: &str) -> Option<Span> {
+    let name_word = |unit: &Unit| unit.is_name_like() || (unit.kind == UnitKind::Title && unit.text(text).starts_with(char::is_uppercase));
     let end = before.len();
     let mut start = end;
     while start > 0 {
         let unit = before[start - 1];
-        let joins = unit.is_name_like() || (unit.kind == UnitKind::Lower && CONNECTORS.contains(&unit.text(text)));
+        let joins = name_word(&unit) || (unit.kind == UnitKind::Lower && CONNECTORS.contains(&unit.text(text)));
         if !joins || end - start >= 14 {
             break;
         }
         start -= 1;
     }
-    let mut best = None;
-    for first in start..end {
-        if !before[first].is_name_like() {
-            continue;
-        }
-        if initials(text, &before[first..end]).eq_ignore_ascii_case(letters) {
-            best = Some(before[first].span.cover(before[end - 1].span));
-            break;
-        }
-    }
-    if best.is_some() {
-        return best;
-    }
-    // No initials match (a translated name): take the capitalised run, but a
-    // trailing "in <Place>" belongs to the sentence, not the name.
+    // A trailing "in <Place>" belongs to the sentence unless the acronym spells it.
     let mut last = end;
     if last >= 2 && matches!(before[last - 1].kind, UnitKind::Gazetteer(_)) && before[last - 2].text(text) == "in" {
         last -= 2;
     }
+    for name_end in [end, last] {
+        for first in start..name_end {
+            if name_word(&before[first]) && initials(text, &before[first..name_end]).eq_ignore_ascii_case(letters) {
+                return Some(before[first].span.cover(before[name_end - 1].span));
+            }
+        }
+    }
+    // No initials match (a translated name): take the capitalised run.
     let mut first = last;
     while first > start
-        && (before[first - 1].is_name_like() || (before[first - 1].kind == UnitKind::Lower && before[first - 1].text(text) != "in"))
+        && (name_word(&before[first - 1]) || (before[first - 1].kind == UnitKind::Lower && before[first - 1].text(text) != "in"))
     {
         first -= 1;
     }
-    while first < last && !before[first].is_name_like() {
+    // A sentence-initial "The" is no part of the name.
+    while first < last && (!name_word(&before[first]) || before[first].text(text) == "The") {
         first += 1;
     }
     (first < last).then(|| before[first].span.cover(before[last - 1].span))
@@ -110,4 +109,34 @@ fn initials(text: &str, units: &[Unit]) -> String {
         }
     }
     letters
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::graph::EntityKind::{Country, Organization};
+    use crate::mention::testing::assert_entities;
+
+    #[test]
+    fn expansions_keep_connectors_titles_and_a_spelled_place() {
+        for (text, expected) in [
+            // "Justice" is a title word; "and" and "in <Country>" are inside the name.
+            (
+                "Lawyers at the Institute for Justice and Democracy in Haiti (IJDH) filed the claim.",
+                vec![(Organization, "Institute for Justice and Democracy in Haiti")],
+            ),
+            (
+                "The Centre for Peace and Justice in Liberia (CPJL) published the findings.",
+                vec![(Organization, "Centre for Peace and Justice in Liberia")],
+            ),
+            // A translated acronym: the capitalised run, without a leading "The".
+            ("The Federation of Chilean Fishermen (CONAPACH) called a strike.", vec![(Organization, "Federation of Chilean Fishermen")]),
+            // An acronym that leaves the place out leaves it out of the name.
+            (
+                "The Alliance for Water and Sanitation in Malawi (AWS) drilled wells.",
+                vec![(Country, "Malawi"), (Organization, "Alliance for Water and Sanitation")],
+            ),
+        ] {
+            assert_entities(text, &expected);
+        }
+    }
 }

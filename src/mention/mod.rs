@@ -53,6 +53,7 @@ pub struct Mention {
 pub mod acronym;
 pub mod classify;
 pub mod known;
+pub mod places;
 pub mod units;
 
 use crate::document::Document;
@@ -114,6 +115,7 @@ pub fn detect(resources: &Resources, document: &Document, segmentation: &Segment
     }
     link_slash_alternatives(text, &mut detection);
     drop_overlaps(&mut detection);
+    places::add_places_by_context(text, &mut detection);
     detection
 }
 
@@ -205,6 +207,7 @@ pub fn add_known(known: &known::KnownNames, document: &Document, segmentation: &
     detection.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     detection.short_forms.retain(|s| !detection.mentions.iter().any(|k| k.span.overlaps(s.span)));
     detection.unknown.retain(|(span, _)| !detection.mentions.iter().any(|k| k.span.overlaps(*span)));
+    places::add_places_by_context(text, detection);
 }
 
 /// Helpers for the table tests of the detection rules.

@@ -124,12 +124,21 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
         }
         let entry = resources.gazetteer.entry(hit.surface.entry);
         previous_place = (entry.kind == EntityKind::Location && !hit.surface.demonym).then_some((hit.span, hit.surface.entry));
-        // "Dutch-speaking", "French-language", "in French": a language, not the country.
+        // "Dutch-speaking", "French-language", "in French", "its French
+        // acronym": a language, not the country.
         let after = &text[hit.span.end as usize..];
+        let next_word = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         if hit.surface.demonym
-            && (after.starts_with("-speaking") || after.starts_with("-language") || names_a_language(text, hit.span, language_end))
+            && (after.starts_with("-speaking")
+                || after.starts_with("-language")
+                || LANGUAGE_NOUNS.contains(&next_word)
+                || names_a_language(text, hit.span, language_end))
         {
             language_end = Some(hit.span.end);
+            continue;
+        }
+        // "6 million Swiss francs": a currency, not the country.
+        if hit.surface.demonym && CURRENCIES.contains(&next_word) {
             continue;
         }
         atoms.push((hit.span, UnitKind::Gazetteer(hit.surface)));
@@ -167,6 +176,80 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
     result
 }
 
+/// Nouns after a demonym that make it a language: "its French acronym", "the Arabic name".
+const LANGUAGE_NOUNS: &[&str] = &[
+    "acronym",
+    "acronyms",
+    "abbreviation",
+    "initials",
+    "name",
+    "names",
+    "word",
+    "words",
+    "term",
+    "translation",
+    "version",
+    "spelling",
+    "original",
+    "language",
+    "dialect",
+    "speakers",
+    "speaker",
+];
+/// Currency words after a demonym: "Swiss francs", "Kenyan shillings".
+const CURRENCIES: &[&str] = &[
+    "franc",
+    "francs",
+    "dollar",
+    "dollars",
+    "pound",
+    "pounds",
+    "rupee",
+    "rupees",
+    "shilling",
+    "shillings",
+    "peso",
+    "pesos",
+    "rand",
+    "naira",
+    "cedi",
+    "cedis",
+    "dinar",
+    "dinars",
+    "dirham",
+    "dirhams",
+    "riyal",
+    "riyals",
+    "rial",
+    "rials",
+    "yuan",
+    "yen",
+    "won",
+    "lira",
+    "kwacha",
+    "birr",
+    "real",
+    "reais",
+    "krone",
+    "kroner",
+    "krona",
+    "kronor",
+    "ruble",
+    "rubles",
+    "rouble",
+    "roubles",
+    "hryvnia",
+    "leone",
+    "leones",
+    "gourde",
+    "gourdes",
+    "taka",
+    "ringgit",
+    "rupiah",
+    "baht",
+    "dong",
+    "kyat",
+];
 /// Words before a language name: "said in French", "translated into Spanish".
 const LANGUAGE_CUES: &[&str] =
     &["in", "into", "speak", "speaks", "spoke", "speaking", "learn", "learned", "learning", "fluent", "teach", "taught"];
@@ -256,10 +339,18 @@ fn extend_title_modifiers(resources: &Resources, text: &str, units: &mut Vec<Uni
 }
 
 /// Maximal runs of name-like units, as index ranges into `units`.
-/// Connectors join only inside organization names (after a head word) and
+/// Connectors join only inside organization names (after a head word),
+/// "of" inside place names after a place head ("Gulf of Guinea"), and
 /// particles only inside person names; titles and nicknames join any run.
+/// No connector joins a month or weekday ("the Relief Fund on Monday").
 pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::Range<usize>> {
     let lexicon = &resources.lexicon;
+    let is_org_head = |unit: &Unit| unit.kind == UnitKind::Word && lexicon.org_heads.contains(last_word(unit.text(text)));
+    let is_place_head = |unit: &Unit| unit.kind == UnitKind::Word && is_place_head_word(resources, unit.text(text));
+    // A name word that may follow a connector: not a month or weekday.
+    let is_name_after_connector = |unit: Option<&Unit>| {
+        unit.is_some_and(|u| u.is_name_like() && !(u.kind == UnitKind::Word && lexicon.calendar.contains(u.text(text))))
+    };
     let mut runs = Vec::new();
     let mut idx = 0;
     while idx < units.len() {
@@ -269,10 +360,10 @@ pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::
         }
         let start = idx;
         let mut end = idx + 1;
-        let mut has_org_head = units[idx].kind == UnitKind::Word && lexicon.org_heads.contains(last_word(units[idx].text(text)));
+        let mut has_org_head = is_org_head(&units[idx]);
         while let Some(next) = units.get(end) {
             if next.is_name_like() || next.kind == UnitKind::Title {
-                if next.kind == UnitKind::Word && lexicon.org_heads.contains(last_word(next.text(text))) {
+                if is_org_head(next) {
                     has_org_head = true;
                 }
                 end += 1;
@@ -280,13 +371,16 @@ pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::
             }
             // A connector joins when a capitalised word follows and the run is an organization name.
             let word = next.text(text);
-            let followed_by_name = units.get(end + 1).is_some_and(|u| u.is_name_like());
-            let followed_by_the_name = word != "the"
-                && units.get(end + 1).is_some_and(|u| u.text(text) == "the")
-                && units.get(end + 2).is_some_and(|u| u.is_name_like());
+            let followed_by_name = is_name_after_connector(units.get(end + 1));
+            let followed_by_the_name =
+                word != "the" && units.get(end + 1).is_some_and(|u| u.text(text) == "the") && is_name_after_connector(units.get(end + 2));
+            // "Gulf of Guinea", "Bay of Bengal": "of" right after a place head.
+            if next.kind == UnitKind::Lower && word == "of" && !has_org_head && is_place_head(&units[end - 1]) && followed_by_name {
+                end += 1;
+                continue;
+            }
             // "and" does not join two complete organization names ("X Network and the Y Movement").
-            let previous_is_head =
-                units[end - 1].kind == UnitKind::Word && lexicon.org_heads.contains(last_word(units[end - 1].text(text)));
+            let previous_is_head = is_org_head(&units[end - 1]);
             let joins_two_names = word == "and" && previous_is_head;
             if next.kind == UnitKind::Lower
                 && CONNECTORS.contains(&word)
@@ -308,6 +402,12 @@ pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::
         idx = end;
     }
     runs
+}
+
+/// A place head ("Gulf", "Valley") or prefix ("Lake", "Cape") that an "of" may follow.
+pub fn is_place_head_word(resources: &Resources, word: &str) -> bool {
+    let lexicon = &resources.lexicon;
+    lexicon.location_heads.contains(word) || lexicon.location_prefixes.contains(word)
 }
 
 /// The last word of a hyphen chain or phrase ("Inter-Organisations" -> "Organisations").

@@ -66,9 +66,19 @@ impl WordList {
 /// Page furniture rules, from `data/furniture.toml`.
 #[derive(Debug, Default, Deserialize)]
 pub struct Furniture {
-    /// A line equal to one of these (case-insensitive) starts a block of
-    /// unrelated teasers that runs to the end of the document.
+    /// A line equal to one of these (case-insensitive) starts a block that
+    /// runs to the end of the document (comments, share bars).
     pub block_starts: Vec<String>,
+    /// A line equal to one of these (case-insensitive) starts a list of
+    /// teasers for other stories, which may sit inside the article: it ends
+    /// at a line equal to one of `list_ends`, or where the article's prose
+    /// resumes (see `document::clean`), else at the end of the document.
+    #[serde(default)]
+    pub teaser_starts: Vec<String>,
+    /// A line equal to one of these (case-insensitive) closes a teaser list
+    /// ("end of list"); the line itself is furniture.
+    #[serde(default)]
+    pub list_ends: Vec<String>,
     /// A line equal to one of these (case-insensitive) is dropped.
     pub lines: Vec<String>,
     /// A line starting with one of these (case-insensitive) is dropped.
@@ -93,6 +103,8 @@ pub struct Lexicon {
     pub other_heads: WordList,
     /// Lowercase nouns that introduce a place ("town of", "neighbourhood of").
     pub location_cues: WordList,
+    /// Lowercase nouns that, after a capitalised name, make it a place ("Jajarkot district").
+    pub location_nouns: WordList,
     pub stopwords: WordList,
     pub calendar: WordList,
     pub speech_verbs: WordList,
@@ -126,6 +138,7 @@ impl Lexicon {
             location_prefixes: WordList::from_file(&file("location_prefixes.txt"), true),
             other_heads: WordList::from_file(&file("other_heads.txt"), true),
             location_cues: WordList::from_file(&file("location_cues.txt"), false),
+            location_nouns: WordList::from_file(&file("location_nouns.txt"), false),
             stopwords: WordList::from_file(&file("stopwords.txt"), false),
             calendar: WordList::from_file(&file("calendar.txt"), false),
             speech_verbs: WordList::from_file(&file("speech_verbs.txt"), false),

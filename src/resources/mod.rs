@@ -27,6 +27,7 @@ pub const DATA_FILES: &[(&str, &str)] = &[
     ("location_prefixes.txt", include_str!("../../data/location_prefixes.txt")),
     ("other_heads.txt", include_str!("../../data/other_heads.txt")),
     ("location_cues.txt", include_str!("../../data/location_cues.txt")),
+    ("location_nouns.txt", include_str!("../../data/location_nouns.txt")),
     ("stopwords.txt", include_str!("../../data/stopwords.txt")),
     ("calendar.txt", include_str!("../../data/calendar.txt")),
     ("speech_verbs.txt", include_str!("../../data/speech_verbs.txt")),

@@ -9,6 +9,7 @@ mod entities;
 mod eval;
 mod export;
 mod gold;
+mod heldout;
 mod properties;
 mod query;
 mod schema;
