@@ -56,6 +56,7 @@ pub struct Extraction {
 }
 
 pub mod adopted;
+pub mod antecedent;
 pub mod authorizes;
 pub mod contributes_to;
 pub mod coref;

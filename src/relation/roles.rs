@@ -24,6 +24,7 @@
 //! titles not in the list, and a bare title whose country only the
 //! context gives ("President Jovenel Moïse").
 
+use super::antecedent;
 use super::view::{EntityMention, SentenceView};
 use crate::graph::EntityKind;
 use crate::pipeline::DocContext;
@@ -50,23 +51,23 @@ pub struct RolePhrase {
     pub rule: &'static str,
 }
 
-/// Words before a title that refer back to an organization named earlier.
-const BACK_REFERENCES: &str = r"(?:organi[sz]ation|group|agency|charity|company|party|movement|network|union|body|institute|foundation)";
-
 /// The text between an organization mention and the title it owns: a
 /// possessive, a hyphenated participle ("UN-appointed"), or nothing.
 /// After a possessive, up to two lowercase words may stand before the
 /// title ("Egypt’s trade minister").
 static OWNER_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:['’]s?\s+(?:[a-z][a-z-]*\s+){0,2}|['’]s?|(?:-[a-z]+)?\s*)$").unwrap());
-/// "the organisation’s " right before a title.
-static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\bthe\s+{BACK_REFERENCES}['’]s\s+$")).unwrap());
+/// "the organisation’s ", "its " right before a title (see [`super::antecedent`]).
+static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:the\s+([a-z]+)['’]s|(its))\s+$").unwrap());
+/// A complement that is a back-reference: "a spokesman for the ministry".
+static COMPLEMENT_BACK_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:of|for|at|with|in)\s+the\s+([a-z]+)\s*$").unwrap());
 /// Between a person and the title of its apposition, with `@` for each
 /// country or organization mention.
 static APPOSITION_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^,\s+(?:who\s+(?:now\s+|also\s+|currently\s+)?(?:serves|served|is|was|has\s+been|had\s+been|became|works)\s+(?:as\s+)?)?(?:(?:the|a|an)\s+)?(?:(?:former|acting|deputy|senior|interim|then|current|outgoing|new)\s+)*(?:(?:@|the\s+{BACK_REFERENCES})(?:['’]s?|-[a-z]+)?\s+)*(?:(?:former|acting|deputy|senior|interim|then|current|outgoing|new)\s+)*(?:[a-z][a-z-]*\s+)?$"
-    ))
+    Regex::new(
+        r"(?i)^,\s+(?:who\s+(?:now\s+|also\s+|currently\s+)?(?:serves|served|is|was|has\s+been|had\s+been|became|works)\s+(?:as\s+)?)?(?:(?:the|a|an)\s+)?(?:(?:former|acting|deputy|senior|interim|then|current|outgoing|new)\s+)*(?:(?:@|the\s+[a-z]+['’]s|its)(?:['’]s?|-[a-z]+)?\s+)*(?:(?:former|acting|deputy|senior|interim|then|current|outgoing|new)\s+)*(?:[a-z][a-z-]*\s+)?$",
+    )
     .unwrap()
 });
 /// "of Ghana " between a title and a name.
@@ -107,15 +108,14 @@ pub fn find_titles(resources: &Resources, view: &SentenceView) -> Vec<Span> {
     titles
 }
 
-/// The role phrases of one sentence. `last_organization` is the last
-/// organization named before this sentence, for "the organisation’s".
-pub fn find(ctx: &DocContext, view: &SentenceView, last_organization: Option<(usize, Span)>) -> Vec<RolePhrase> {
+/// The role phrases of one sentence.
+pub fn find(ctx: &DocContext, view: &SentenceView) -> Vec<RolePhrase> {
     let mut found: Vec<RolePhrase> = Vec::new();
     for &title in &view.titles {
-        let owner = owner_before(view, title, last_organization);
+        let owner = owner_before(ctx, view, title);
         let phrase = title_before_name(view, title, owner)
-            .or_else(|| title_comma_name(view, title, owner))
-            .or_else(|| apposition(view, title, last_organization));
+            .or_else(|| title_comma_name(ctx, view, title, owner))
+            .or_else(|| apposition(ctx, view, title));
         if let Some(mut phrase) = phrase {
             phrase.base_title = base_title_of(ctx.resources, view.text, title);
             found.push(phrase);
@@ -173,17 +173,26 @@ fn title_before_name(view: &SentenceView, title: Span, owner: Option<(usize, Spa
 /// "Haiti's foreign minister, Jean Victor Généus", "UNICEF’s representative
 /// in Haiti, Bruno Maes", "the U.S. assistant secretary of state for the
 /// Western Hemisphere, Brian Nichols": an owner or an article before the title.
-fn title_comma_name(view: &SentenceView, title: Span, owner: Option<(usize, Span, u32)>) -> Option<RolePhrase> {
+fn title_comma_name(ctx: &DocContext, view: &SentenceView, title: Span, owner: Option<(usize, Span, u32)>) -> Option<RolePhrase> {
     if owner.is_none() && !ends_with_article(view.before(title.start)) {
         return None;
     }
     let complement = complement_span(view, title);
     let comma = view.after(complement.end);
-    let rest = comma.strip_prefix(',')?.trim_start();
-    let name_start = complement.end + (comma.len() - rest.len()) as u32;
-    let person = view.mentions.iter().find(|m| m.span.start == name_start && m.kind == EntityKind::Person)?;
+    let rest = comma.strip_prefix(',')?;
+    let after_comma = complement.end + 1 + (rest.len() - rest.trim_start().len()) as u32;
+    // The name may follow the rest of a portfolio ("for Investments, Trade and
+    // Industry, X") or its own title ("her Emirati counterpart, Minister of
+    // State Y", "the bloc’s envoy, Thai diplomat Z").
+    let person = view.mentions.iter().find(|m| m.span.start >= after_comma && m.kind == EntityKind::Person)?;
+    if !names_only_title_words(view, Span { start: after_comma, end: person.span.start }) {
+        return None;
+    }
     let head = complement_head(view, complement);
-    let organization = owner.map(|(entity, span, _)| (entity, span)).or(head.map(|m| (m.entity, m.span)));
+    let organization = owner
+        .map(|(entity, span, _)| (entity, span))
+        .or(head.map(|m| (m.entity, m.span)))
+        .or_else(|| complement_back_reference(ctx, view, complement));
     let role_complement = (owner.is_some() || head.is_none()).then_some(complement).filter(|c| !c.is_empty());
     Some(RolePhrase {
         person: *person,
@@ -199,7 +208,7 @@ fn title_comma_name(view: &SentenceView, title: Span, owner: Option<(usize, Span
 /// "Todd Robinson, the assistant secretary of state for the Bureau of ...",
 /// "Monica Juma, Kenya’s former foreign minister", "Laurent Uwumuremyi, the
 /// organisation’s country director".
-fn apposition(view: &SentenceView, title: Span, last_organization: Option<(usize, Span)>) -> Option<RolePhrase> {
+fn apposition(ctx: &DocContext, view: &SentenceView, title: Span) -> Option<RolePhrase> {
     // The person is the nearest one before the title with only owners between.
     let before: Vec<&EntityMention> = view.mentions.iter().filter(|m| m.span.end <= title.start).collect();
     let person_at = before.iter().rposition(|m| !is_owner_kind(m.kind))?;
@@ -214,8 +223,13 @@ fn apposition(view: &SentenceView, title: Span, last_organization: Option<(usize
     }
     let complement = complement_span(view, title);
     let head = complement_head(view, complement);
-    let back_reference = BACK_REFERENCE.is_match(view.before(title.start)).then_some(last_organization).flatten();
-    let organization = inside.first().map(|m| (m.entity, m.span)).or(back_reference).or(head.map(|m| (m.entity, m.span)));
+    let back_reference = back_reference_before(ctx, view, title).map(|(entity, span, _)| (entity, span));
+    let organization = inside
+        .first()
+        .map(|m| (m.entity, m.span))
+        .or(back_reference)
+        .or(head.map(|m| (m.entity, m.span)))
+        .or_else(|| complement_back_reference(ctx, view, complement));
     let owner_start = inside.first().map(|m| m.span.start);
     let role_complement = complement_without(complement, head.filter(|_| inside.is_empty()));
     Some(RolePhrase {
@@ -229,6 +243,44 @@ fn apposition(view: &SentenceView, title: Span, last_organization: Option<(usize
     })
 }
 
+/// Whether `span` holds only capitalised words, countries and
+/// organizations, title words and connectors (at most [`MAX_COMPLEMENT_WORDS`]).
+fn names_only_title_words(view: &SentenceView, span: Span) -> bool {
+    let mut position = span.start;
+    let mut words = 0;
+    while position < span.end {
+        let rest = view.slice(Span { start: position, end: span.end });
+        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        if trimmed.is_empty() {
+            return true;
+        }
+        let start = position + (rest.len() - trimmed.len()) as u32;
+        let covered = view.mentions.iter().map(|m| m.span).chain(view.titles.iter().copied()).find(|s| s.start <= start && start < s.end);
+        if let Some(covered) = covered {
+            if covered.end > span.end
+                || !matches!(
+                    view.mentions.iter().find(|m| m.span == covered).map(|m| m.kind),
+                    None | Some(EntityKind::Country | EntityKind::Organization)
+                )
+            {
+                return false;
+            }
+            position = covered.end;
+        } else {
+            let word = &trimmed[..trimmed.find(|c: char| c.is_whitespace() || c == ',').unwrap_or(trimmed.len())];
+            if !(word.starts_with(char::is_uppercase) || matches!(word, "of" | "for" | "and" | "the" | "on")) {
+                return false;
+            }
+            position = start + word.len() as u32;
+        }
+        words += 1;
+        if words > MAX_COMPLEMENT_WORDS {
+            return false;
+        }
+    }
+    true
+}
+
 /// The complement as part of the role, unless it is empty or holds the owner.
 fn complement_without(complement: Span, owner: Option<EntityMention>) -> Option<Span> {
     (!complement.is_empty() && owner.is_none_or(|owner| !complement.contains(owner.span))).then_some(complement)
@@ -240,8 +292,8 @@ fn is_owner_kind(kind: EntityKind) -> bool {
 
 /// The organization or country that owns `title` from before it: the
 /// possessor of a chain ("Kenya’s U.N. ambassador" -> Kenya), with where
-/// the phrase starts; or, for "the organisation’s", the last organization.
-fn owner_before(view: &SentenceView, title: Span, last_organization: Option<(usize, Span)>) -> Option<(usize, Span, u32)> {
+/// the phrase starts; or what "the organisation’s" or "its" refers back to.
+fn owner_before(ctx: &DocContext, view: &SentenceView, title: Span) -> Option<(usize, Span, u32)> {
     let mut owner: Option<&EntityMention> = None;
     let mut next_start = title.start;
     for mention in view.mentions.iter().rev().filter(|m| m.span.end <= title.start) {
@@ -257,10 +309,24 @@ fn owner_before(view: &SentenceView, title: Span, last_organization: Option<(usi
     if let Some(owner) = owner {
         return Some((owner.entity, owner.span, owner.span.start));
     }
+    back_reference_before(ctx, view, title)
+}
+
+/// "the ministry’s spokesman", "its ambassador": the entity referred back
+/// to, where it is named, and where the phrase starts.
+fn back_reference_before(ctx: &DocContext, view: &SentenceView, title: Span) -> Option<(usize, Span, u32)> {
     let before = view.before(title.start);
-    let back_reference = BACK_REFERENCE.find(before)?;
-    let (entity, span) = last_organization?;
-    Some((entity, span, view.span.start + back_reference.start() as u32))
+    let captures = BACK_REFERENCE.captures(before)?;
+    let word = captures.get(1).or(captures.get(2))?.as_str().to_lowercase();
+    let start = view.span.start + captures.get(0)?.start() as u32;
+    let (entity, span) = antecedent::resolve(ctx, &word, start, view.index)?;
+    Some((entity, span, start))
+}
+
+/// "a spokesman for the ministry": the organization the complement refers back to.
+fn complement_back_reference(ctx: &DocContext, view: &SentenceView, complement: Span) -> Option<(usize, Span)> {
+    let noun = COMPLEMENT_BACK_REFERENCE.captures(view.slice(complement))?.get(1)?.as_str().to_lowercase();
+    antecedent::resolve(ctx, &noun, complement.start, view.index)
 }
 
 /// The title's complement: a preposition and the words up to a comma, a

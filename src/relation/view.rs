@@ -106,12 +106,8 @@ impl<'a> DocView<'a> {
         for view in &mut sentences {
             view.titles = roles::find_titles(ctx.resources, view);
         }
-        let mut last_organization: Option<(usize, Span)> = None;
         for view in &mut sentences {
-            view.roles = roles::find(ctx, view, last_organization);
-            if let Some(org) = view.mentions.iter().rev().find(|m| m.kind == EntityKind::Organization) {
-                last_organization = Some((org.entity, org.span));
-            }
+            view.roles = roles::find(ctx, view);
         }
         let references = coref::DocReferences::new(ctx, &sentences);
         let mut placeholders = Vec::new();
