@@ -15,6 +15,7 @@
 use crate::entity::Reference;
 use crate::graph::{EntityKind, RelationKind};
 use crate::pipeline::DocumentAnalysis;
+use crate::relation::coref::names_a_mission;
 use crate::relation::dates::days_between;
 use crate::resources::Resources;
 use petgraph::unionfind::UnionFind;
@@ -52,12 +53,10 @@ pub fn resolve(resources: &Resources, analyses: &[DocumentAnalysis], locals: &[(
             }
         }
     }
-    let mission_nouns = resources.relations.file("references").words("mission_nouns");
+    let file = resources.relations.file("references");
     let is_mission = |idx: usize| {
         let local = entity(idx);
-        let last_word = |name: &str| name.rsplit(' ').next().unwrap_or("").to_lowercase();
-        local.kind == EntityKind::Organization
-            && local.aliases.iter().chain([&local.name]).any(|name| mission_nouns.iter().any(|noun| *noun == last_word(name)))
+        local.kind == EntityKind::Organization && local.aliases.iter().chain([&local.name]).any(|name| names_a_mission(file, name))
     };
     let mission_groups: BTreeSet<usize> = (0..locals.len()).filter(|&idx| is_mission(idx)).map(|idx| union.find(idx)).collect();
 

@@ -35,6 +35,10 @@ static EQUIPMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[\d,]+)\s+(?:[a-z-]+\s+){0,3}(?:frigates?|vessels?|aircraft|helicopters?|ships?|vehicles?|boats?|drones?|equipment|planes?|trucks?)\b")
         .unwrap()
 });
+/// People without a count, right after the trigger: "sending troops", "to deploy forces".
+static BARE_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:(?:more|additional|extra|its|their|own|combat|military|police)\s+){0,2}(?:troops|forces|soldiers|police\s+officers|personnel|peacekeepers)\b").unwrap()
+});
 /// Counted people: "1,000 police officers", "up to 50 uniformed personnel".
 static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:up\s+to\s+|at\s+least\s+|more\s+than\s+|about\s+|some\s+|approximately\s+)?[\d,]+\s+(?:[a-z-]+\s+){0,2}(?:personnel|troops|soldiers|police\s+officers|officers|police|individuals|peacekeepers|staff|experts|doctors|engineers|instructors|trainers|advisers|advisors|medics|nurses|sailors|marines|guards)\b")
@@ -59,12 +63,12 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
                 }
             }
             givers.extend(gapped_subjects(view, hit.span, clause_end));
-            let Some(recipient) = recipient(doc, view, hit.span, clause_end, what.is_some()) else { continue };
             // Without an amount, only a mission or a fund receives ("sent a letter to the AU" gives nothing).
-            if what.is_none() && !is_mission_or_fund(doc, recipient) {
-                continue;
-            }
-            for giver in givers {
+            let recipients: Vec<usize> = recipient(doc, view, hit.span, clause_end, what.is_some())
+                .into_iter()
+                .filter(|&r| what.is_some() || is_mission_or_fund(doc, r))
+                .collect();
+            for (giver, recipient) in givers.iter().flat_map(|&g| recipients.iter().map(move |&r| (g, r))) {
                 // "X pledged $60 million and Y $300 million": Y gave its own amount.
                 let own = view.arguments[giver].span.start > hit.span.end;
                 let what = if own { amount(view, Span { start: view.arguments[giver].span.end, end: clause_end }) } else { what.clone() };
@@ -87,10 +91,11 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     }
 }
 
-/// The amount given after the trigger: money or counted people.
+/// The amount given after the trigger: money, counted people, equipment,
+/// or people right after it ("sending troops").
 fn amount(view: &SentenceView, within: Span) -> Option<String> {
     let text = view.slice(within);
-    let found = PEOPLE.find(text).or_else(|| MONEY.find(text)).or_else(|| EQUIPMENT.find(text))?;
+    let found = PEOPLE.find(text).or_else(|| MONEY.find(text)).or_else(|| EQUIPMENT.find(text)).or_else(|| BARE_PEOPLE.find(text))?;
     Some(found.as_str().replace("\\$", "$"))
 }
 
@@ -98,21 +103,26 @@ fn amount(view: &SentenceView, within: Span) -> Option<String> {
 /// word that marks a recipient ("to", "into", "to help" ...); else the
 /// mission the sentence names; else, when an amount is given, the
 /// document's one named mission.
-fn recipient(doc: &DocView, view: &SentenceView, trigger: Span, clause_end: u32, has_amount: bool) -> Option<usize> {
+fn recipient(doc: &DocView, view: &SentenceView, trigger: Span, clause_end: u32, has_amount: bool) -> Vec<usize> {
     let file = doc.triggers("contributes_to");
     // A marker among the last words before it, and no comma in between
     // ("deposited $8 million into the separate X Fund").
+    // Not what the giver owns ("sent teams of its National Response Force").
     let marked = |start: u32| {
         let before = view.slice(Span { start: trigger.end, end: start }).to_lowercase();
-        let near_marker = before.split_whitespace().rev().take(3).any(|w| file.has_word("recipient_markers", w));
-        before.trim().is_empty() || near_marker && !before.contains(',')
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let owned = words.last().is_some_and(|w| matches!(*w, "its" | "their" | "his" | "her" | "own"));
+        let near_marker = words.iter().rev().take(3).any(|w| file.has_word("recipient_markers", w));
+        !owned && (before.trim().is_empty() || near_marker && !before.contains(','))
     };
-    let after = view
-        .arguments
-        .iter()
-        .find(|a| a.span.start >= trigger.end && a.span.end <= clause_end && a.kind == EntityKind::Organization && marked(a.span.start));
+    let after = (0..view.arguments.len()).find(|&idx| {
+        let a = view.arguments[idx];
+        a.span.start >= trigger.end && a.span.end <= clause_end && a.kind == EntityKind::Organization && marked(a.span.start)
+    });
     if let Some(after) = after {
-        return Some(after.entity);
+        // "to UNICEF, the WFP and the World Health Organization"
+        let listed = view.coordinated(after).into_iter().filter(|&i| i >= after && view.arguments[i].kind == EntityKind::Organization);
+        return listed.map(|i| view.arguments[i].entity).collect();
     }
     // The sentence's mission after the trigger, or one the trigger's clause
     // describes ("an operation that Togo has promised to staff"); not one
@@ -126,9 +136,9 @@ fn recipient(doc: &DocView, view: &SentenceView, trigger: Span, clause_end: u32,
         .collect();
     missions.dedup();
     if let [mission] = missions.as_slice() {
-        return Some(*mission);
+        return vec![*mission];
     }
-    has_amount.then_some(doc.default_mission).flatten()
+    has_amount.then_some(doc.default_mission).flatten().into_iter().collect()
 }
 
 /// A mission or force of the document, or an organization named as a fund.

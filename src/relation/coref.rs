@@ -67,7 +67,7 @@ impl ReferencePatterns {
 /// What the whole document says that the descriptions of one sentence need.
 pub struct DocReferences<'a> {
     patterns: &'a ReferencePatterns,
-    /// The one resolution the document names, if exactly one.
+    /// The document's resolution: the one it names, or the one of several it reports adopted.
     pub named_resolution: Option<usize>,
     names_several_resolutions: bool,
     says_resolution: bool,
@@ -92,9 +92,10 @@ impl<'a> DocReferences<'a> {
                 leader_before(view, start).or_else(|| led_by_after(view, start + found.len() as u32))
             })
         });
+        let main = if resolutions.len() > 1 { adopted_here(sentences, &resolutions) } else { resolutions.first().copied() };
         DocReferences {
-            named_resolution: (resolutions.len() == 1).then(|| resolutions[0]),
-            names_several_resolutions: resolutions.len() > 1,
+            named_resolution: main,
+            names_several_resolutions: main.is_none() && resolutions.len() > 1,
             says_resolution: text.to_lowercase().contains("resolution"),
             named_mission: (missions.len() == 1).then(|| missions[0]),
             mission_leader,
@@ -104,6 +105,34 @@ impl<'a> DocReferences<'a> {
     }
 }
 
+/// Of several resolutions a document names, the one it reports adopted
+/// ("Resolution 2767 was adopted by 14 votes", "approved Resolution 2767"),
+/// if only one is.
+fn adopted_here(sentences: &[SentenceView], resolutions: &[usize]) -> Option<usize> {
+    let mut adopted: Vec<usize> = Vec::new();
+    for view in sentences {
+        for mention in view.mentions.iter().filter(|m| resolutions.contains(&m.entity)) {
+            let after = view.after(mention.span.end).to_lowercase();
+            let before = view.before(mention.span.start).to_lowercase();
+            let passive = ADOPTED_AFTER.is_match(&after);
+            let active = ADOPTED_BEFORE.is_match(&before);
+            if (passive || active) && !adopted.contains(&mention.entity) {
+                adopted.push(mention.entity);
+            }
+        }
+    }
+    match adopted.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// "Resolution N was adopted", "... , adopted on".
+static ADOPTED_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,?\s+(?:was\s+|is\s+|were\s+)?(?:unanimously\s+)?(?:adopted|approved|passed)\b").unwrap());
+/// "adopted Resolution N".
+static ADOPTED_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:adopted|approved|passed)\s+$").unwrap());
+
 /// Whether an organization of the document is a mission or force: its name
 /// ends in a mission noun ("... Support Mission"), or a mention of it is
 /// followed by one ("the MSS mission").
@@ -112,7 +141,6 @@ fn is_mission_like(ctx: &DocContext, file: &super::triggers::TriggerFile, entity
     if local.kind != EntityKind::Organization {
         return false;
     }
-    let last_word = |name: &str| name.rsplit(' ').next().unwrap_or("").to_string();
     let nouns = file.words("mission_nouns");
     // "the CSM mission" names a mission; "a U.N. mission" (a known name) does not.
     let noun_after = |mention: usize| {
@@ -124,8 +152,19 @@ fn is_mission_like(ctx: &DocContext, file: &super::triggers::TriggerFile, entity
         let word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         nouns.iter().any(|noun| word.eq_ignore_ascii_case(noun))
     };
-    local.aliases.iter().chain([&local.name]).any(|name| file.has_word("mission_nouns", &last_word(name)))
-        || local.mentions.iter().any(|&m| noun_after(m))
+    local.aliases.iter().chain([&local.name]).any(|name| names_a_mission(file, name)) || local.mentions.iter().any(|&m| noun_after(m))
+}
+
+/// Whether an organization's name is a mission's or a force's: it has a word
+/// of `mission_name_words` ("... Support Mission in Somalia", "Operation
+/// ..."), or "Force" after a word of `force_name_modifiers` ("Multinational
+/// Force"; not "National Disaster Response Force" nor "Air Force").
+pub fn names_a_mission(file: &super::triggers::TriggerFile, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.iter().enumerate().any(|(idx, word)| {
+        file.has_word("mission_name_words", word)
+            || word.eq_ignore_ascii_case("force") && idx > 0 && file.has_word("force_name_modifiers", words[idx - 1])
+    })
 }
 
 /// "Kenya" in "the Kenya-led mission", "the Kenyan-led force", "the Kenyan deployment".
@@ -208,12 +247,29 @@ pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, pl
         let head = Span { start: head_start.min(span.end), end: span.end };
         arguments.push(Argument { entity, kind: EntityKind::Organization, head, span: head });
     }
+    // "the court", "the council": the organization named before with that word.
+    for found in BACK_REFERENCE_NOUN.captures_iter(view.sentence_text()) {
+        let whole = found.get(0).expect("match");
+        let span = Span::new(view.span.start as usize + whole.start(), view.span.start as usize + whole.end());
+        let noun = found[1].to_lowercase();
+        let file = ctx.resources.relations.file("references");
+        let named_after = view.after(span.end).trim_start().starts_with(|c: char| c.is_uppercase());
+        if covered(&arguments, span)
+            || view.mentions.iter().any(|m| m.span.overlaps(span))
+            || named_after
+            || !file.has_word("named_nouns", &noun)
+        {
+            continue;
+        }
+        if let Some((entity, _)) = super::antecedent::resolve(ctx, &noun, span.start, view.index) {
+            arguments.push(Argument { entity, kind: EntityKind::Organization, head: span, span });
+        }
+    }
     let institutions = ctx.resources.relations.file("references");
     for mention in &view.mentions {
         // "the Kenyan police" is an institution of the country, not the country.
         let next_word = view.after(mention.span.end).split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphabetic());
-        let demonym = matches!(ctx.mentions[mention.mention].source, crate::mention::MentionSource::Gazetteer { demonym: true, .. });
-        if demonym && institutions.has_word("institution_nouns", next_word) {
+        if mention.demonym && institutions.has_word("institution_nouns", next_word) {
             continue;
         }
         if !covered(&arguments, mention.span) {
@@ -253,13 +309,18 @@ pub fn add_pronoun_subjects(view: &SentenceView, previous_people: &[usize], argu
     arguments.sort_by_key(|a| (a.span.start, a.span.end));
 }
 
+/// "the court", "the commission": a lowercase organization noun after "the".
+static BACK_REFERENCE_NOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Tt]he\s+([a-z]+)\b").unwrap());
+
 /// "He"/"she" at the start of a sentence or after ", and", "; ", "said":
 /// where a subject stands.
 static SUBJECT_PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[;,]\s+(?:and\s+|but\s+)?|\bsaid\s+|\bthat\s+)(?:[Hh]e|[Ss]he)\b").unwrap());
 
 /// "Kenya’s president": the person holding that title there, named in a
-/// role phrase of this document.
+/// role phrase of this document; when the document names nobody for it,
+/// the country or organization itself ("Congo's foreign minister and her
+/// Rwandan counterpart signed ..." is Congo and Rwanda).
 fn described_person(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, title: Span) -> Option<Argument> {
     let owner = view.mentions.iter().rev().find(|m| m.span.end <= title.start)?;
     let gap = view.between(owner.span, title);
@@ -279,9 +340,11 @@ fn described_person(ctx: &DocContext, refs: &DocReferences, view: &SentenceView,
         .collect();
     people.sort_unstable();
     people.dedup();
-    let [person] = people.as_slice() else { return None };
     let span = owner.span.cover(title);
-    Some(Argument { entity: *person, kind: EntityKind::Person, head: span, span })
+    Some(match people.as_slice() {
+        [person] => Argument { entity: *person, kind: EntityKind::Person, head: span, span },
+        _ => Argument { entity: owner.entity, kind: owner.kind, head: owner.span, span },
+    })
 }
 
 /// The organization named right before "resolution" ("a Security Council

@@ -275,14 +275,21 @@ impl SentenceView<'_> {
         let found = (0..self.arguments.len()).rev().find(|&idx| {
             let argument = self.arguments[idx];
             let relative = RELATIVE.is_match(self.between(argument.span, trigger));
+            // "with the United States abstaining": the subject of an absolute clause.
+            let absolute = self.between(argument.span, trigger).trim().is_empty()
+                && self.slice(trigger).ends_with("ing")
+                && self.preposition_before(idx).as_deref() == Some("with");
             let words_away =
                 self.slice(Span { start: argument.span.end.min(trigger.start), end: trigger.start }).split_whitespace().count();
+            // "an Italian member of": a nationality before the trigger noun only describes it.
+            let adjective = self.between(argument.span, trigger).trim().is_empty() && self.is_demonym(idx);
             argument.span.end <= trigger.start
+                && !adjective
                 && words_away <= MAX_SUBJECT_DISTANCE
                 && !inserted.iter().any(|clause| clause.contains(argument.span))
                 && argument.span.start >= clause_start
                 && accept(argument.kind)
-                && (relative || !self.is_prepositional(idx))
+                && (relative || absolute || !self.is_prepositional(idx))
                 && (possessor || !self.is_possessive_modifier(idx))
                 && !self.in_parentheses(argument.span)
         });

@@ -16,10 +16,9 @@
 //! article about one country), titles missing from `data/titles.txt`.
 
 use super::grammar::is_state_or_organization;
-use super::view::DocView;
+use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
 use crate::graph::{EntityKind, RelationKind};
-use crate::mention::MentionSource;
 
 pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     let file = doc.triggers("holds_role");
@@ -27,7 +26,7 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
         for role in &view.roles {
             let (organization, rule, confidence) = match role.organization {
                 // "a Haitian professor": a nationality with an occupation, not a post.
-                Some((_, span)) if is_demonym(doc, span) && file.has_word("occupations", &role.base_title) => continue,
+                Some((_, span)) if is_demonym(view, span) && file.has_word("occupations", &role.base_title) => continue,
                 Some((entity, _)) => (entity, role.rule, 0.9),
                 None => match implied_country(doc, file, &role.base_title) {
                     Some(country) => (country, "holds_role.title_of_one_country", 0.6),
@@ -56,8 +55,8 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
 }
 
 /// Whether the mention at `span` is a demonym ("Haitian").
-fn is_demonym(doc: &DocView, span: crate::span::Span) -> bool {
-    doc.ctx.mentions.iter().any(|m| m.span == span && matches!(m.source, MentionSource::Gazetteer { demonym: true, .. }))
+fn is_demonym(view: &SentenceView, span: crate::span::Span) -> bool {
+    view.mentions.iter().any(|m| m.span == span && m.demonym)
 }
 
 /// The country a title names by itself ("secretary of state" -> United

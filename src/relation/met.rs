@@ -43,14 +43,15 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     let file = doc.triggers("met");
     for view in &doc.sentences {
         for hit in file.find(view.text, view.span) {
-            // "met with criticism", "met the deadline": no meeting.
-            let next_word = view
+            // "met with criticism", "met the deadline", "to meet Russian concerns": no meeting.
+            let next_words: Vec<String> = view
                 .after(hit.span.end)
                 .split_whitespace()
                 .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-                .find(|w| !matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "with" | "some"))
-                .unwrap_or_default();
-            if file.has_word("not_objects", &next_word) {
+                .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "with" | "some"))
+                .take(2)
+                .collect();
+            if next_words.iter().any(|w| file.has_word("not_objects", w)) {
                 continue;
             }
             let pairs = match hit.group {

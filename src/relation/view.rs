@@ -26,6 +26,8 @@ pub struct EntityMention {
     pub entity: usize,
     pub kind: EntityKind,
     pub span: Span,
+    /// A demonym standing for its country ("Kenyan").
+    pub demonym: bool,
 }
 
 /// One entity as a relation argument.
@@ -94,10 +96,9 @@ impl<'a> DocView<'a> {
         let mut placed = Vec::new();
         for (mention_idx, mention) in ctx.mentions.iter().enumerate() {
             if let Some(view_idx) = position(mention.sentence) {
-                placed.push((
-                    view_idx,
-                    EntityMention { mention: mention_idx, entity: ctx.mention_entity[mention_idx], kind: mention.kind, span: mention.span },
-                ));
+                let demonym = matches!(mention.source, crate::mention::MentionSource::Gazetteer { demonym: true, .. });
+                let entity = ctx.mention_entity[mention_idx];
+                placed.push((view_idx, EntityMention { mention: mention_idx, entity, kind: mention.kind, span: mention.span, demonym }));
             }
         }
         for (view_idx, mention) in placed {
@@ -189,6 +190,12 @@ impl<'a> SentenceView<'a> {
     /// Every source argument with every target argument, as entity pairs.
     pub fn entity_pairs(&self, sources: &[usize], targets: &[usize]) -> Vec<(usize, usize)> {
         sources.iter().flat_map(|&s| targets.iter().map(move |&t| (self.arguments[s].entity, self.arguments[t].entity))).collect()
+    }
+
+    /// Whether argument `idx` is a bare demonym ("Italian").
+    pub fn is_demonym(&self, idx: usize) -> bool {
+        let argument = self.arguments[idx];
+        argument.head == argument.span && self.mentions.iter().any(|m| m.span == argument.span && m.demonym)
     }
 
     /// Whether `span` stands inside a quotation of the sentence.
