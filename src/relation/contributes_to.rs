@@ -15,6 +15,7 @@
 //! Known misses: contributions told without a verb of giving ("Canada’s
 //! $60 million"), subjects named by description ("the administration").
 
+use super::coref::names_a_mission;
 use super::grammar::is_state_or_organization;
 use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
@@ -37,7 +38,7 @@ static EQUIPMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// People without a count, right after the trigger: "sending troops", "to deploy forces".
 static BARE_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:(?:more|additional|extra|its|their|own|combat|military|police)\s+){0,2}(?:troops|forces|soldiers|police\s+officers|personnel|peacekeepers)\b").unwrap()
+    Regex::new(r"(?i)^\s+(?:to\s+(?:deploy|send|contribute|provide)\s+)?(?:(?:more|additional|extra|its|their|own|combat|military|police)\s+){0,2}(?:troops|forces|soldiers|police\s+officers|personnel|peacekeepers)\b").unwrap()
 });
 /// Counted people: "1,000 police officers", "up to 50 uniformed personnel".
 static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -50,8 +51,20 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     for view in &doc.sentences {
         for hit in file.find(view.text, view.span) {
             let clause_end = view.clause_end(hit.span.end);
-            let what = amount(view, Span { start: hit.span.end, end: clause_end });
             let mut givers = view.subject(hit.span, is_state_or_organization);
+            // The amount after the trigger, else between the giver and the trigger
+            // ("released 1.5 million euros, which will be channelled through X").
+            let giver_end =
+                givers.iter().map(|&g| view.arguments[g].span.end).filter(|&end| end <= hit.span.start).max().unwrap_or(hit.span.start);
+            // "the largest contributor, with about 4,500 soldiers"
+            let with_tail = view.after(clause_end).starts_with(", with ").then_some(Span { start: clause_end, end: view.span.end });
+            let what = amount(view, Span { start: hit.span.end, end: clause_end })
+                .or_else(|| amount(view, Span { start: giver_end, end: hit.span.start }))
+                .or_else(|| with_tail.and_then(|tail| amount(view, tail)));
+            // "Burundi, which had contributed soldiers, has pulled out": no contribution now.
+            if file.words("withdrawal_cues").iter().any(|cue| view.sentence_text().to_lowercase().contains(cue.as_str())) {
+                continue;
+            }
             if givers.is_empty() {
                 // "countries said they would join the mission, including A, B and C"
                 if let Some(first) = view.inclusion_list(hit.span.end, clause_end) {
@@ -138,7 +151,16 @@ fn recipient(doc: &DocView, view: &SentenceView, trigger: Span, clause_end: u32,
     if let [mission] = missions.as_slice() {
         return vec![*mission];
     }
-    has_amount.then_some(doc.default_mission).flatten().into_iter().collect()
+    has_amount.then(|| doc.default_mission.or_else(|| first_mission(doc))).flatten().into_iter().collect()
+}
+
+/// In a document that names several missions, the one it names first: the
+/// story's own ("... authorizes the new mission X to take over from Y").
+fn first_mission(doc: &DocView) -> Option<usize> {
+    let file = doc.triggers("references");
+    let ctx = doc.ctx;
+    let named = |e: usize| ctx.entities[e].aliases.iter().chain([&ctx.entities[e].name]).any(|name| names_a_mission(file, name));
+    ctx.mention_entity.iter().copied().find(|&e| ctx.entities[e].kind == EntityKind::Organization && named(e))
 }
 
 /// A mission or force of the document, or an organization named as a fund.

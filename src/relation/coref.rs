@@ -272,9 +272,18 @@ pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, pl
         if mention.demonym && institutions.has_word("institution_nouns", next_word) {
             continue;
         }
-        if !covered(&arguments, mention.span) {
-            arguments.push(Argument { entity: mention.entity, kind: mention.kind, head: mention.span, span: mention.span });
+        if covered(&arguments, mention.span) {
+            continue;
         }
+        // "the International Federation of ... (IFRC)": the acronym after its name is the same argument.
+        if let Some(last) = arguments.last_mut().filter(|a| a.entity == mention.entity && view.between(a.span, mention.span) == " (") {
+            last.span = last.span.cover(mention.span);
+            if view.after(mention.span.end).starts_with(')') {
+                last.span.end += 1;
+            }
+            continue;
+        }
+        arguments.push(Argument { entity: mention.entity, kind: mention.kind, head: mention.span, span: mention.span });
     }
     arguments.sort_by_key(|a| (a.span.start, a.span.end));
     arguments
