@@ -2,9 +2,11 @@
 //! document: "its foreign minister", "the ministry", "the court’s
 //! registrar", "the bloc’s envoy".
 //!
-//! - "its" is the first country or organization of its own sentence before
-//!   it ("Chile, whose economy ..., and its foreign minister"), else the first
-//!   one of the sentence before ("Chile ... . Its foreign minister ...").
+//! - "its" is the country or organization that opens its own sentence
+//!   ("Chile, whose economy ..., and its foreign minister"), else the one that
+//!   opens the sentence before ("Chile ... . Its foreign minister ..."); a
+//!   sentence opened by anything else ("The mission, authorized by the
+//!   Council, ...") leaves "its" unresolved.
 //! - A noun of `named_nouns` ("court", "ministry", "commission") is the last
 //!   organization before it whose name has that word ("the International
 //!   Criminal Court" ... "the court").
@@ -28,9 +30,14 @@ pub fn resolve(ctx: &DocContext, word: &str, at: u32, sentence: u32) -> Option<(
     let is_owner = |kind: EntityKind| matches!(kind, EntityKind::Country | EntityKind::Organization);
     let entity_of = |idx: usize| (ctx.mention_entity[idx], ctx.mentions[idx].span);
     if word == "its" {
-        let in_sentence = mentions.clone().find(|(_, m)| m.sentence == sentence && is_owner(m.kind));
-        let previous = || mentions.clone().find(|(_, m)| sentence.checked_sub(1) == Some(m.sentence) && is_owner(m.kind));
-        return in_sentence.or_else(previous).map(|(idx, _)| entity_of(idx));
+        // Only a subject: the first country or organization, opening its sentence.
+        let opens = |m: &crate::mention::Mention| {
+            let start = ctx.segmentation.sentences[m.sentence as usize].span.start;
+            let lead = &ctx.document.text[start as usize..m.span.start as usize];
+            m.span.start >= start && lead.split_whitespace().all(|w| w.eq_ignore_ascii_case("the"))
+        };
+        let first_of = |wanted: u32| mentions.clone().find(|(_, m)| m.sentence == wanted && is_owner(m.kind)).filter(|(_, m)| opens(m));
+        return first_of(sentence).or_else(|| first_of(sentence.checked_sub(1)?)).map(|(idx, _)| entity_of(idx));
     }
     let singular = word.strip_suffix('s').filter(|_| !file.has_word("named_nouns", word)).unwrap_or(word);
     if file.has_word("named_nouns", singular) {

@@ -357,7 +357,9 @@ fn complement_span(view: &SentenceView, title: Span) -> Span {
         }
         let word_len = rest.trim_start().find(char::is_whitespace).unwrap_or(rest.trim_start().len());
         let word = &rest.trim_start()[..word_len];
-        if word.is_empty() || words > 0 && COMPLEMENT_ENDS.contains(&word.to_lowercase().as_str()) {
+        // "for West and Central Africa" goes on; "for Africa and said" ends.
+        let next_capitalised = rest.trim_start()[word_len..].trim_start().starts_with(char::is_uppercase);
+        if word.is_empty() || words > 0 && COMPLEMENT_ENDS.contains(&word.to_lowercase().as_str()) && !(word == "and" && next_capitalised) {
             break;
         }
         if let Some(stop) = word.find([',', ';', '(', ')', '.', '“', '"', ':', '–', '—']) {
