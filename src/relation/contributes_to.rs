@@ -15,7 +15,6 @@
 //! Known misses: contributions told without a verb of giving ("Canada’s
 //! $60 million"), subjects named by description ("the administration").
 
-use super::coref::names_a_mission;
 use super::grammar::is_state_or_organization;
 use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
@@ -151,16 +150,7 @@ fn recipient(doc: &DocView, view: &SentenceView, trigger: Span, clause_end: u32,
     if let [mission] = missions.as_slice() {
         return vec![*mission];
     }
-    has_amount.then(|| doc.default_mission.or_else(|| first_mission(doc))).flatten().into_iter().collect()
-}
-
-/// In a document that names several missions, the one it names first: the
-/// story's own ("... authorizes the new mission X to take over from Y").
-fn first_mission(doc: &DocView) -> Option<usize> {
-    let file = doc.triggers("references");
-    let ctx = doc.ctx;
-    let named = |e: usize| ctx.entities[e].aliases.iter().chain([&ctx.entities[e].name]).any(|name| names_a_mission(file, name));
-    ctx.mention_entity.iter().copied().find(|&e| ctx.entities[e].kind == EntityKind::Organization && named(e))
+    has_amount.then_some(doc.default_mission).flatten().into_iter().collect()
 }
 
 /// A mission or force of the document, or an organization named as a fund.

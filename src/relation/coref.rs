@@ -71,7 +71,7 @@ pub struct DocReferences<'a> {
     pub named_resolution: Option<usize>,
     names_several_resolutions: bool,
     says_resolution: bool,
-    /// The one mission-like organization the document names, if exactly one.
+    /// The document's mission: the one it names, or the first of several.
     pub named_mission: Option<usize>,
     /// The leader of "the X-led mission" anywhere in the document.
     mission_leader: Option<usize>,
@@ -97,7 +97,8 @@ impl<'a> DocReferences<'a> {
             named_resolution: main,
             names_several_resolutions: main.is_none() && resolutions.len() > 1,
             says_resolution: text.to_lowercase().contains("resolution"),
-            named_mission: (missions.len() == 1).then(|| missions[0]),
+            // Of several, the one named first: the story's own ("X takes over from Y").
+            named_mission: missions.iter().copied().min_by_key(|&e| ctx.entities[e].mentions.first().map(|&m| ctx.mentions[m].span.start)),
             mission_leader,
             roles: sentences.iter().flat_map(|view| view.roles.iter().cloned()).collect(),
             patterns,

@@ -64,7 +64,7 @@ pub struct DocView<'a> {
     pub sentences: Vec<SentenceView<'a>>,
     /// Entities named only by a description here and resolved at merge.
     pub placeholders: Vec<Placeholder>,
-    /// The one mission or force the document names, if exactly one.
+    /// The mission or force the document names (the first of several).
     pub named_mission: Option<usize>,
     /// The document's mission: the one it names, else the one it describes
     /// with a leader ("the Ghana-led mission"), resolved at merge.
