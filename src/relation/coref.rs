@@ -334,7 +334,7 @@ static SUBJECT_PRONOUN: LazyLock<Regex> =
 fn described_person(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, title: Span) -> Option<Argument> {
     let owner = view.mentions.iter().rev().find(|m| m.span.end <= title.start)?;
     let gap = view.between(owner.span, title);
-    if !matches!(owner.kind, EntityKind::Country | EntityKind::Organization) || !matches!(gap, "’s " | "'s " | " ") {
+    if !matches!(owner.kind, EntityKind::Country | EntityKind::Organization) || !roles::owns_title_across(gap) {
         return None;
     }
     // A capitalised word right after the title is a name we did not recognise: not a description.

@@ -142,6 +142,13 @@ const NOUN_PHRASE_OPENERS: &[&str] =
 const COORDINATORS: &[&str] = &[",", "and", ", and", "or", ", or", "&", "as well as", ", as well as", "nor", "and also", "plus"];
 /// What introduces a co-subject ("X, which along with Y has ...").
 static CO_SUBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:along|together|jointly)\s+with\s+(?:the\s+)?$").unwrap());
+/// Plural agents whose "from X" names who acts: "delegations from X and Y".
+static SENDERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:delegations?|representatives|envoys|negotiators|officials|ministers|leaders|diplomats|teams?)\s+from\s+(?:the\s+)?$",
+    )
+    .unwrap()
+});
 /// A relative clause between an antecedent and its verb (", which had previously").
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^[)\s]*,\s+(?:which|who)\b[^,]*$").unwrap());
 /// A relative clause closed by a comma: ", which joined the mission,".
@@ -151,6 +158,9 @@ const MAX_SUBJECT_DISTANCE: usize = 12;
 /// What introduces an inclusion list after an argument or a plural noun.
 static INCLUSION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^,?\s*(?:including|such\s+as|among\s+them|namely)\s+(?:the\s+)?$").unwrap());
+/// The most words between a trigger (or its object) and an inclusion list
+/// ("with more than 20 countries since 2021, including ...").
+const MAX_INCLUSION_GAP: usize = 9;
 /// The most words between a trigger and its object.
 const MAX_OBJECT_DISTANCE: usize = 6;
 
@@ -279,6 +289,8 @@ impl SentenceView<'_> {
             let absolute = self.between(argument.span, trigger).trim().is_empty()
                 && self.slice(trigger).ends_with("ing")
                 && self.preposition_before(idx).as_deref() == Some("with");
+            // "Delegations from Chile and Bolivia agreed": the senders act.
+            let sent = self.preposition_before(idx).as_deref() == Some("from") && SENDERS.is_match(self.before(argument.span.start));
             let words_away =
                 self.slice(Span { start: argument.span.end.min(trigger.start), end: trigger.start }).split_whitespace().count();
             // "an Italian member of": a nationality before the trigger noun only describes it.
@@ -289,7 +301,7 @@ impl SentenceView<'_> {
                 && !inserted.iter().any(|clause| clause.contains(argument.span))
                 && argument.span.start >= clause_start
                 && accept(argument.kind)
-                && (relative || absolute || !self.is_prepositional(idx))
+                && (relative || absolute || sent || !self.is_prepositional(idx))
                 && (possessor || !self.is_possessive_modifier(idx))
                 && !self.in_parentheses(argument.span)
         });
@@ -354,14 +366,14 @@ impl SentenceView<'_> {
             let gap = self.slice(Span { start: trigger.end, end: argument.span.start.max(trigger.end) }).to_lowercase();
             gap.split_whitespace().all(|w| DETERMINERS.contains(&w))
         };
-        let first = (0..self.arguments.len()).find(|&idx| {
-            let argument = self.arguments[idx];
-            argument.span.start >= trigger.end
-                && argument.span.end <= clause_end
-                && near(&argument)
-                && !self.is_possessive_modifier(idx)
-                && (right_after(&argument) || !self.is_prepositional(idx))
-        });
+        // An inclusion list ("..., including A and B") is taken whole below.
+        let first = (0..self.arguments.len())
+            .filter(|&idx| self.arguments[idx].span.start >= trigger.end && self.arguments[idx].span.end <= clause_end)
+            .take_while(|&idx| self.preposition_before(idx).as_deref() != Some("including"))
+            .find(|&idx| {
+                let argument = self.arguments[idx];
+                near(&argument) && !self.is_possessive_modifier(idx) && (right_after(&argument) || !self.is_prepositional(idx))
+            });
         // The head of "the Kenyan deployment" is its last word: an argument right
         // after another one in the same noun phrase replaces it.
         let first = first.map(|mut idx| {
@@ -395,7 +407,7 @@ impl SentenceView<'_> {
         let gap = self.slice(Span { start: from, end: self.arguments[idx].span.start });
         let words = gap.split_whitespace().count();
         let cut = gap.rfind(',').unwrap_or(0);
-        (words <= 6 && INCLUSION.is_match(&gap[cut..])).then_some(idx)
+        (words <= MAX_INCLUSION_GAP && INCLUSION.is_match(&gap[cut..])).then_some(idx)
     }
 
     /// Whether `span` stands inside parentheses or square brackets.

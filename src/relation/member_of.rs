@@ -28,8 +28,9 @@ static TENURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)['’]s?\s+(?:tenure|term|membership|seat|time|years?|stint)\s+(?:as|on)\s+(?:an?\s+)?(?:(?:non-?)?permanent\s+)?$")
         .unwrap()
 });
-/// "X’s [words] body, Y": the part named after its owner.
-static PART_AFTER_OWNER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^['’]s?\s+(?:[\w-]+\s+){0,4}?(\w+),\s+$").unwrap());
+/// "’s aid coordination body, " / " peacekeeping mission in Congo, " after an owner, before its part.
+static PART_AFTER_OWNER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,4}?([a-z]\w*)(?:\s+in\s+(?:the\s+)?[\w\s’'-]{1,30}?)?,\s+").unwrap());
 /// "Y, a [words] body of X" / "Y, the X’s body": the owner inside the apposition.
 static PART_BEFORE_OWNER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,\s+(?:a|an|the)\s+$").unwrap());
 
@@ -103,47 +104,60 @@ fn person_from(view: &SentenceView, trigger: Span, out: &mut Vec<RelationCandida
     }
 }
 
-/// "the UN’s aid coordination body, OCHA" and "OCHA, a UN agency".
+/// Parts of an organization: "the UN’s aid coordination body, OCHA", "the
+/// UN peacekeeping mission in Congo, MONUSCO", "OCHA, a UN agency",
+/// "MINUSCA, the UN peacekeeping mission", "the UN's Emergency Fund".
 fn parts(doc: &DocView, view: &SentenceView, out: &mut Vec<RelationCandidate>) {
     let file = doc.triggers("member_of");
-    for pair in view.arguments.windows(2) {
-        let (first, second) = (pair[0], pair[1]);
-        if first.kind != EntityKind::Organization || second.kind != EntityKind::Organization {
+    let is_part_noun = |word: &str| file.has_word("part_nouns", &word.to_lowercase());
+    let organizations: Vec<usize> = (0..view.arguments.len()).filter(|&i| view.arguments[i].kind == EntityKind::Organization).collect();
+    for &owner_idx in &organizations {
+        let owner = view.arguments[owner_idx];
+        let after = view.after(owner.span.end);
+        // Owner first: "the UN’s aid body, OCHA", "the UN peacekeeping mission in Congo, MONUSCO".
+        if let Some(found) = PART_AFTER_OWNER.captures(after).filter(|c| is_part_noun(&c[1])) {
+            let at = owner.span.end + found.get(0).expect("match").end() as u32;
+            if let Some(part) = view.arguments.iter().find(|a| a.span.start == at && a.kind == EntityKind::Organization) {
+                let trigger = Span { start: owner.span.end, end: at };
+                out.push(RelationCandidate::new(
+                    RelationKind::MemberOf,
+                    part.entity,
+                    owner.entity,
+                    view,
+                    trigger,
+                    "member_of.part_of",
+                    0.7,
+                ));
+            }
+        }
+        // "the UN's Central Emergency Response Fund": a part named after its owner's possessive.
+        if let Some(part) = view.arguments.get(owner_idx + 1).filter(|a| a.kind == EntityKind::Organization) {
+            let named_part = doc.ctx.entities.get(part.entity).is_some_and(|e| e.name.rsplit(' ').next().is_some_and(is_part_noun));
+            if matches!(view.between(owner.span, part.span), "’s " | "'s ") && named_part {
+                let trigger = Span { start: owner.span.end, end: part.span.start };
+                out.push(RelationCandidate::new(
+                    RelationKind::MemberOf,
+                    part.entity,
+                    owner.entity,
+                    view,
+                    trigger,
+                    "member_of.part_of",
+                    0.7,
+                ));
+            }
+        }
+        // Part first: "OCHA, a UN agency", "MINUSCA, the UN peacekeeping mission".
+        let Some(part) = owner_idx.checked_sub(1).map(|i| view.arguments[i]).filter(|a| a.kind == EntityKind::Organization) else {
+            continue;
+        };
+        if !PART_BEFORE_OWNER.is_match(view.between(part.span, owner.span)) {
             continue;
         }
-        let gap = view.between(first.span, second.span);
-        if let Some(noun) = PART_AFTER_OWNER.captures(gap).map(|c| c[1].to_lowercase()) {
-            if file.has_word("part_nouns", &noun) {
-                let trigger = Span { start: first.span.end, end: second.span.start };
-                out.push(RelationCandidate::new(
-                    RelationKind::MemberOf,
-                    second.entity,
-                    first.entity,
-                    view,
-                    trigger,
-                    "member_of.part_of",
-                    0.7,
-                ));
-            }
-        }
-        // "OCHA, a UN agency": the noun right after the owner.
-        if PART_BEFORE_OWNER.is_match(gap) {
-            let after = view.after(second.span.end);
-            let word = after.split_whitespace().next().unwrap_or("");
-            let noun = word.trim_matches(|c: char| !c.is_alphabetic());
-            if file.has_word("part_nouns", &noun.to_lowercase()) {
-                let start = second.span.end + after.find(noun).unwrap_or(0) as u32;
-                let trigger = Span { start, end: start + noun.len() as u32 };
-                out.push(RelationCandidate::new(
-                    RelationKind::MemberOf,
-                    first.entity,
-                    second.entity,
-                    view,
-                    trigger,
-                    "member_of.part_of",
-                    0.7,
-                ));
-            }
+        let words: Vec<&str> = after.split_whitespace().take(3).collect();
+        if let Some(noun) = words.iter().map(|w| w.trim_matches(|c: char| !c.is_alphabetic())).find(|w| is_part_noun(w)) {
+            let start = owner.span.end + after.find(noun).unwrap_or(0) as u32;
+            let trigger = Span { start, end: start + noun.len() as u32 };
+            out.push(RelationCandidate::new(RelationKind::MemberOf, part.entity, owner.entity, view, trigger, "member_of.part_of", 0.7));
         }
     }
 }

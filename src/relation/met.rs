@@ -10,7 +10,8 @@
 //! - coordinated subjects with no object: "X and Y met", "X and Y signed a
 //!   defense agreement";
 //! - a fronted participle: "After meeting with X, Y flew home";
-//! - "talks between X and Y", "a meeting between X, Y and Z";
+//! - "talks between X and Y", "a meeting between X, Y and Z", "the accord
+//!   was signed by X and Y", "X and Y agreed to extend the truce";
 //! - visits: "X visited Y" (a place stands for its country: "visited
 //!   Nairobi" -> Kenya), "X sent a delegation to Y", "the X delegation that
 //!   arrived in Y".
@@ -58,7 +59,7 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
                 "hosted_by" => hosted_by(view, hit.span),
                 "visited" | "delegation" => visit(doc, view, hit.span, hit.group == "delegation"),
                 "hosted" => meeting(doc, view, hit.span, hit.group, NEAR_OBJECT_WORDS),
-                "between" => between(view, hit.span),
+                "between" | "signed_by" => between(view, hit.span),
                 _ => meeting(doc, view, hit.span, hit.group, OBJECT_WORDS),
             };
             for (a, b, rule) in pairs {
@@ -116,7 +117,8 @@ fn fronted_subject(view: &SentenceView, objects: &[usize]) -> Vec<usize> {
     subject.filter(|&idx| !view.is_prepositional(idx)).into_iter().collect()
 }
 
-/// "talks between X and Y": every two of the coordinated names after the trigger.
+/// "talks between X and Y", "was signed by X and Y": every two of the
+/// coordinated names after the trigger.
 fn between(view: &SentenceView, trigger: Span) -> Pairs {
     let parties = view.object_within(trigger, is_actor, 1);
     let mut pairs = Vec::new();

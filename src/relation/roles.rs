@@ -286,6 +286,11 @@ fn complement_without(complement: Span, owner: Option<EntityMention>) -> Option<
     (!complement.is_empty() && owner.is_none_or(|owner| !complement.contains(owner.span))).then_some(complement)
 }
 
+/// Whether `gap` may stand between an owner and its title ("’s trade ", " ").
+pub fn owns_title_across(gap: &str) -> bool {
+    OWNER_GAP.is_match(gap)
+}
+
 fn is_owner_kind(kind: EntityKind) -> bool {
     matches!(kind, EntityKind::Country | EntityKind::Organization)
 }

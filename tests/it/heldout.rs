@@ -23,11 +23,11 @@ const MAX_DUPLICATE_NODES: usize = 0;
 /// Nodes for page furniture (teasers, bylines, captions).
 const MAX_FURNITURE_NODES: usize = 0;
 /// Typed relations (CO_OCCURS never counts): F1 and precision.
-const MIN_RELATION_F1: f64 = 0.42;
-const MIN_RELATION_PRECISION: f64 = 0.85;
+const MIN_RELATION_F1: f64 = 0.85;
+const MIN_RELATION_PRECISION: f64 = 0.95;
 /// Who holds which role: precision and F1.
 const MIN_HOLDS_ROLE_PRECISION: f64 = 0.95;
-const MIN_HOLDS_ROLE_F1: f64 = 0.65;
+const MIN_HOLDS_ROLE_F1: f64 = 0.90;
 
 /// `tests/fixtures/heldout`.
 fn heldout_dir() -> std::path::PathBuf {
