@@ -44,12 +44,17 @@ pub fn prepare(resources: &Resources, mut document: Document) -> (Document, Segm
 }
 
 /// Analyses every document (in parallel) and merges them into one graph.
+pub fn build_graph(resources: &Resources, documents: &[Document], cooccurrence: bool) -> KnowledgeGraph {
+    crate::graph::merge::merge(resources, &analyze(resources, documents, cooccurrence))
+}
+
+/// Analyses every document, in parallel; the result is in the documents' order.
 ///
 /// Two passes: the first finds each document's mentions on its own; then the
 /// names established anywhere (people named in full, organizations and
 /// places found by a rule) are shared, and the second pass finds their other
 /// mentions, resolves entities and extracts relations.
-pub fn build_graph(resources: &Resources, documents: &[Document], cooccurrence: bool) -> KnowledgeGraph {
+pub fn analyze(resources: &Resources, documents: &[Document], cooccurrence: bool) -> Vec<DocumentAnalysis> {
     let first_pass: Vec<(Document, Segmentation, Detection)> = documents
         .par_iter()
         .map(|document| {
@@ -65,7 +70,7 @@ pub fn build_graph(resources: &Resources, documents: &[Document], cooccurrence: 
             people.add(mention.span.text(&document.text));
         }
     }
-    let analyses: Vec<DocumentAnalysis> = first_pass
+    first_pass
         .into_par_iter()
         .map(|(document, segmentation, mut detection)| {
             mention::add_known(&known, &document, &segmentation, &mut detection);
@@ -86,8 +91,7 @@ pub fn build_graph(resources: &Resources, documents: &[Document], cooccurrence: 
             }
             analysis
         })
-        .collect();
-    crate::graph::merge::merge(resources, &analyses)
+        .collect()
 }
 
 impl DocumentAnalysis {

@@ -254,7 +254,11 @@ impl SentenceView<'_> {
                 last = probe;
             }
         }
-        if !conjunction {
+        // "Ghana met Peru, and Chile left": two names joined by ", and" are two
+        // clauses (unless the comma closes an apposition: "X, the minister, and Y").
+        let plain_first = self.arguments[first].head == self.arguments[first].span;
+        let two_with_comma = last == first + 1 && plain_first && joined(first, last).starts_with(',');
+        if !conjunction || two_with_comma {
             return vec![idx];
         }
         (first..=last).collect()
@@ -432,4 +436,58 @@ pub fn is_actor(kind: EntityKind) -> bool {
 /// Accepts countries and organizations.
 pub fn is_state_or_organization(kind: EntityKind) -> bool {
     matches!(kind, EntityKind::Country | EntityKind::Organization)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::relation::view::DocView;
+    use crate::relation::with_view;
+
+    /// The names of the arguments `pick` returns for the first occurrence of `trigger`.
+    fn names(text: &str, trigger: &str, pick: fn(&super::SentenceView, crate::span::Span) -> Vec<usize>) -> Vec<String> {
+        with_view(text, |doc: &DocView| {
+            let view = doc.sentences.iter().find(|v| v.sentence_text().contains(trigger)).expect("the trigger's sentence");
+            let at = view.span.start as usize + view.sentence_text().find(trigger).expect("trigger");
+            let span = crate::span::Span::new(at, at + trigger.len());
+            pick(view, span).into_iter().map(|idx| doc.ctx.entities[view.arguments[idx].entity].name.clone()).collect()
+        })
+    }
+
+    fn subject(view: &super::SentenceView, trigger: crate::span::Span) -> Vec<usize> {
+        view.subject(trigger, super::is_actor)
+    }
+
+    fn object(view: &super::SentenceView, trigger: crate::span::Span) -> Vec<usize> {
+        view.object(trigger, super::is_actor)
+    }
+
+    #[test]
+    fn subject_table() {
+        for (text, trigger, expected) in [
+            ("Ghana, Togo and Benin signed the pact.", "signed", vec!["Benin", "Ghana", "Togo"]),
+            ("Aid reached Peru as Chile pledged more.", "pledged", vec!["Chile"]),
+            ("Chile, which along with Peru drafted the text, asked for a vote.", "drafted", vec!["Chile", "Peru"]),
+            ("In Lima, Chile pledged more.", "pledged", vec!["Chile"]),
+            ("Ghana met Peru, and a smaller team met Chile.", "met Chile", vec![]),
+            ("Peru's offer was welcomed by Chile.", "was welcomed", vec![]),
+            ("The vote passed, with India abstaining.", "abstaining", vec!["India"]),
+            ("Delegations from Chile and Bolivia agreed to talk.", "agreed", vec!["Bolivia", "Chile"]),
+        ] {
+            let mut found = names(text, trigger, subject);
+            found.sort();
+            assert_eq!(found, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn object_table() {
+        for (text, trigger, expected) in [
+            ("Ghana met Peru and Chile on Monday.", "met", vec!["Peru", "Chile"]),
+            ("Ghana met officials in Peru.", "met", vec![]),
+            ("Ghana met several leaders, including Peru and Chile.", "met", vec!["Peru", "Chile"]),
+            ("Ghana met Peru, and Chile left.", "met", vec!["Peru"]),
+        ] {
+            assert_eq!(names(text, trigger, object), expected, "{text}");
+        }
+    }
 }

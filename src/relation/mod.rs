@@ -150,6 +150,18 @@ pub fn cooccurrence(ctx: &DocContext) -> Vec<RelationCandidate> {
     found
 }
 
+/// Runs `f` on the view of one document made of `text` (for the table
+/// tests of the relation modules).
+#[cfg(test)]
+pub(crate) fn with_view<R>(text: &str, f: impl FnOnce(&DocView) -> R) -> R {
+    let resources = crate::resources::Resources::builtin().expect("the built-in data loads");
+    let document = crate::document::Document::new(crate::document::DocId("test".into()), "test.txt".into(), text.to_string(), None);
+    let analyses = crate::pipeline::analyze(&resources, &[document], false);
+    let ctx = analyses[0].context(&resources);
+    let view = DocView::new(&ctx);
+    f(&view)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::document::{DocId, Document};
