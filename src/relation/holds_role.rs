@@ -5,7 +5,9 @@
 //! Joseph, managing attorney of the Bureau des Avocats Internationaux"),
 //! with `role` = the title as written, in title case; a title that by
 //! itself names one country's office ("Secretary of State Antony Blinken")
-//! when that country is named in the document (table `title_countries`);
+//! when that country is named in the document (table `title_countries`); a
+//! bare state office whose sentence has one country as its subject ("The
+//! United States backed it, said Deputy Ambassador X");
 //! and "X, who leads Y" (role "Head"). A demonym with an occupation ("a
 //! Haitian professor", list `occupations`) is a nationality, not a post.
 //! Triggers: `data/relations/holds_role.toml`.
@@ -30,7 +32,10 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
                 Some((entity, _)) => (entity, role.rule, 0.9),
                 None => match implied_country(doc, file, &role.base_title) {
                     Some(country) => (country, "holds_role.title_of_one_country", 0.6),
-                    None => continue,
+                    None => match sentence_country(view, file, role) {
+                        Some(country) => (country, "holds_role.title_in_country_sentence", 0.5),
+                        None => continue,
+                    },
                 },
             };
             if !is_state_or_organization(doc.kind_of(organization)) {
@@ -57,6 +62,28 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
 /// Whether the mention at `span` is a demonym ("Haitian").
 fn is_demonym(view: &SentenceView, span: crate::span::Span) -> bool {
     view.mentions.iter().any(|m| m.span == span && m.demonym)
+}
+
+/// For a bare state office ("President X", list `state_offices`), the one
+/// country the sentence has as a subject ("The United States backed it, said
+/// Deputy Ambassador X"); not a country after a preposition ("flew to Peru")
+/// nor one that owns another title in the sentence.
+fn sentence_country(view: &SentenceView, file: &super::triggers::TriggerFile, role: &super::roles::RolePhrase) -> Option<usize> {
+    if !file.has_word("state_offices", &role.base_title) {
+        return None;
+    }
+    let owners: Vec<usize> = view.roles.iter().filter_map(|r| r.organization.map(|(entity, _)| entity)).collect();
+    let mut countries: Vec<usize> = (0..view.arguments.len())
+        .filter(|&idx| view.arguments[idx].kind == EntityKind::Country && !view.arguments[idx].span.overlaps(role.span))
+        .filter(|&idx| !view.is_prepositional(idx) && !view.is_possessive_modifier(idx) && !view.is_demonym(idx))
+        .map(|idx| view.arguments[idx].entity)
+        .filter(|entity| !owners.contains(entity))
+        .collect();
+    countries.dedup();
+    match countries.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 /// The country a title names by itself ("secretary of state" -> United
