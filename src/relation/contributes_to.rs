@@ -49,6 +49,11 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     let file = doc.triggers("contributes_to");
     for view in &doc.sentences {
         for hit in file.find(view.text, view.span) {
+            // "4,000 soldiers have been deployed": a passive names what was given, not who gave it.
+            let before = view.before(hit.span.start).trim_end().to_lowercase();
+            if ["been", "was", "were", "is", "are", "be"].iter().any(|aux| before.ends_with(&format!(" {aux}"))) {
+                continue;
+            }
             let clause_end = view.clause_end(hit.span.end);
             let mut givers = view.subject(hit.span, is_state_or_organization);
             // The amount after the trigger, else between the giver and the trigger
@@ -119,13 +124,18 @@ fn recipient(doc: &DocView, view: &SentenceView, trigger: Span, clause_end: u32,
     let file = doc.triggers("contributes_to");
     // A marker among the last words before it, and no comma in between
     // ("deposited $8 million into the separate X Fund").
+    // Not in another clause: "X pledged guns for Y, and Z said it would send jets to W".
+    let same_clause = |start: u32| {
+        let before = view.slice(Span { start: trigger.end, end: start.max(trigger.end) }).to_lowercase();
+        !before.contains(", and ") && !before.split_whitespace().any(|w| matches!(w, "said" | "says" | "told"))
+    };
     // Not what the giver owns ("sent teams of its National Response Force").
     let marked = |start: u32| {
         let before = view.slice(Span { start: trigger.end, end: start }).to_lowercase();
         let words: Vec<&str> = before.split_whitespace().collect();
         let owned = words.last().is_some_and(|w| matches!(*w, "its" | "their" | "his" | "her" | "own"));
         let near_marker = words.iter().rev().take(3).any(|w| file.has_word("recipient_markers", w));
-        !owned && (before.trim().is_empty() || near_marker && !before.contains(','))
+        !owned && same_clause(start) && (before.trim().is_empty() || near_marker && !before.contains(','))
     };
     let after = (0..view.arguments.len()).find(|&idx| {
         let a = view.arguments[idx];
@@ -143,7 +153,7 @@ fn recipient(doc: &DocView, view: &SentenceView, trigger: Span, clause_end: u32,
         .arguments
         .iter()
         .filter(|a| is_mission(doc, a.entity))
-        .filter(|a| a.span.start >= trigger.end || RELATIVE_OPENER.is_match(view.between(a.span, trigger)))
+        .filter(|a| a.span.start >= trigger.end && same_clause(a.span.start) || RELATIVE_OPENER.is_match(view.between(a.span, trigger)))
         .map(|a| a.entity)
         .collect();
     missions.dedup();

@@ -41,6 +41,12 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             if !is_state_or_organization(doc.kind_of(organization)) {
                 continue;
             }
+            // "an ABOP lawmaker": membership of a party or body (see member_of).
+            if doc.kind_of(organization) == EntityKind::Organization
+                && doc.triggers("member_of").has_word("membership_titles", &role.base_title)
+            {
+                continue;
+            }
             out.push(
                 RelationCandidate::new(RelationKind::HoldsRole, role.person.entity, organization, view, role.title, rule, confidence)
                     .with("role", role.role.clone()),

@@ -67,12 +67,22 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
 /// What "led by" / "commanded by" applies to: the organization right before
 /// the trigger, else the one mission the sentence names.
 fn led_before(doc: &DocView, view: &SentenceView, trigger: Span) -> Vec<usize> {
+    // "the mission, led by X", "the X mission led by Y"; not "an IMF team led by Y"
+    // (the team is led, not the IMF).
+    let references = doc.triggers("references");
+    let only_mission_words = |gap: &str| {
+        gap.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .all(|w| references.has_word("mission_nouns", w) || w == "which" || w == "is" || w == "was")
+    };
     let adjacent = (0..view.arguments.len()).rev().find(|&idx| {
         let argument = view.arguments[idx];
+        let gap = view.between(argument.span, trigger);
         argument.span.end <= trigger.start
             && argument.kind == EntityKind::Organization
-            && view.between(argument.span, trigger).split_whitespace().count() <= MAX_PASSIVE_GAP
-            && !view.between(argument.span, trigger).contains(['.', ';'])
+            && gap.split_whitespace().count() <= MAX_PASSIVE_GAP
+            && !gap.contains(['.', ';'])
+            && only_mission_words(gap)
     });
     if let Some(idx) = adjacent {
         return vec![idx];

@@ -9,7 +9,8 @@
 //!   organization named earlier in the sentence;
 //! - parts of an organization: "the UN’s aid coordination body, OCHA",
 //!   "OCHA, a UN agency";
-//! - "PERSON from ORGANIZATION" ("Ana Ruiz from Oxfam").
+//! - "PERSON from ORGANIZATION" ("Ana Ruiz from Oxfam");
+//! - a member's title in an organization ("Ama Owusu, an NDC lawmaker").
 //!
 //! Triggers: `data/relations/member_of.toml`.
 //! Known misses: membership implied by world knowledge (every UN agency is
@@ -65,6 +66,21 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             }
         }
         parts(doc, view, out);
+        // "Ama Owusu, an NDC lawmaker": a member's title in an organization.
+        for role in &view.roles {
+            let Some((organization, _)) = role.organization else { continue };
+            if doc.kind_of(organization) == EntityKind::Organization && file.has_word("membership_titles", &role.base_title) {
+                out.push(RelationCandidate::new(
+                    RelationKind::MemberOf,
+                    role.person.entity,
+                    organization,
+                    view,
+                    role.title,
+                    "member_of.member_title",
+                    0.75,
+                ));
+            }
+        }
     }
 }
 

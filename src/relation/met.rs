@@ -55,6 +55,11 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             if next_words.iter().any(|w| file.has_word("not_objects", w)) {
                 continue;
             }
+            // "a goal that Spain and Belgium cannot meet"
+            let before = view.before(hit.span.start).to_lowercase();
+            if file.words("denials").iter().any(|denial| before.trim_end().ends_with(denial.as_str())) {
+                continue;
+            }
             let pairs = match hit.group {
                 "hosted_by" => hosted_by(view, hit.span),
                 "visited" | "delegation" => visit(doc, view, hit.span, hit.group == "delegation"),
@@ -77,9 +82,11 @@ type Pairs = Vec<(usize, usize, &'static str)>;
 /// "X met Y", "X and Y met", "after meeting with Y, X ...".
 fn meeting(doc: &DocView, view: &SentenceView, trigger: Span, group: &str, max_words: usize) -> Pairs {
     let subjects = view.subject(trigger, is_actor);
-    let objects = view.object_within(trigger, is_actor, max_words);
+    // "X and Y signed an agreement under which ...": the agreement is the object.
+    let signed_together = group == "signed" && !view.slice(trigger).to_lowercase().ends_with("with");
+    let objects = if signed_together { Vec::new() } else { view.object_within(trigger, is_actor, max_words) };
     if !objects.is_empty() {
-        let subjects = if subjects.is_empty() { fronted_subject(view, &objects) } else { subjects };
+        let subjects = if subjects.is_empty() { fronted_subject(view, trigger, &objects) } else { subjects };
         return cross(view, &subjects, &objects, "met.subject_object");
     }
     // "X and Y met (on Monday)", "... held talks", "... signed an agreement";
@@ -102,15 +109,15 @@ fn meeting(doc: &DocView, view: &SentenceView, trigger: Span, group: &str, max_w
 
 /// The subject after a fronted participle clause: "After meeting with Y, X
 /// flew home" -> X (the first actor after the comma that closes the clause).
-fn fronted_subject(view: &SentenceView, objects: &[usize]) -> Vec<usize> {
+fn fronted_subject(view: &SentenceView, trigger: Span, objects: &[usize]) -> Vec<usize> {
     let Some(&last) = objects.last() else { return Vec::new() };
     let after = view.after(view.arguments[last].span.end);
     let Some(comma) = after.find(',') else { return Vec::new() };
     let from = view.arguments[last].span.end + comma as u32 + 1;
-    let opener = view.before(view.arguments[objects[0]].span.start).to_lowercase();
-    if !opener.trim_start().starts_with(|c: char| c.is_alphabetic())
-        || !["after ", "before ", "while ", "since "].iter().any(|w| opener.contains(w))
-    {
+    // The trigger opens the participle: "After meeting with ...", not "After the ceremony X hosted ...".
+    let opener = view.before(trigger.start).to_lowercase();
+    let last_word = opener.split_whitespace().last().unwrap_or("");
+    if !matches!(last_word, "after" | "before" | "while" | "since" | "upon" | "following") {
         return Vec::new();
     }
     let subject = (0..view.arguments.len()).find(|&idx| view.arguments[idx].span.start >= from && is_actor(view.arguments[idx].kind));
