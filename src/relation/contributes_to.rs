@@ -28,6 +28,9 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:[$€£]\s?|\\\$)[\d.,]+(?:\s*(?:million|billion|m|bn))?|\b[\d.,]+\s+(?:million|billion)\s+(?:dollars|euros|pounds)")
         .unwrap()
 });
+/// ", which will be" before a passive trigger: the antecedent is the gift.
+static GIFT_RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s+which\s+(?:will|would|is|was|are|were|has|have)?\s*(?:been|be)$").unwrap());
 /// A relative clause right after its antecedent: " that ...", ", which ...".
 static RELATIVE_OPENER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,?\s+(?:that|which)\s").unwrap());
 /// Equipment: "two frigates", "a patrol vessel".
@@ -49,9 +52,11 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     let file = doc.triggers("contributes_to");
     for view in &doc.sentences {
         for hit in file.find(view.text, view.span) {
-            // "4,000 soldiers have been deployed": a passive names what was given, not who gave it.
+            // "4,000 soldiers have been deployed": a passive names what was given, not who gave it;
+            // but "X released $2m, which will be channelled through Y" still tells X's gift.
             let before = view.before(hit.span.start).trim_end().to_lowercase();
-            if ["been", "was", "were", "is", "are", "be"].iter().any(|aux| before.ends_with(&format!(" {aux}"))) {
+            let passive = ["been", "was", "were", "is", "are", "be"].iter().any(|aux| before.ends_with(&format!(" {aux}")));
+            if passive && !GIFT_RELATIVE.is_match(&before) {
                 continue;
             }
             let clause_end = view.clause_end(hit.span.end);
