@@ -84,13 +84,14 @@ fn passive(doc: &DocView, view: &SentenceView, trigger: Span) -> Option<(usize, 
     Some((body, resolution.entity))
 }
 
-/// The one organization of the document named as a voting body ("... Council").
+/// The one organization of the document named as a voting body ("... Council",
+/// "Board of Governors"); none when it names two.
 fn single_body(doc: &DocView) -> Option<usize> {
     let file = doc.triggers("adopted");
     let bodies: Vec<usize> = (0..doc.ctx.entities.len())
         .filter(|&e| {
             let entity = &doc.ctx.entities[e];
-            entity.kind == EntityKind::Organization && file.has_word("body_nouns", entity.name.rsplit(' ').next().unwrap_or(""))
+            entity.kind == EntityKind::Organization && entity.name.split(' ').any(|word| file.has_word("body_nouns", word))
         })
         .collect();
     match bodies.as_slice() {

@@ -47,7 +47,7 @@ impl ReferencePatterns {
         let alternatives =
             |name: &str| file.words(name).iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
         let resolution = format!(
-            r"(?i)\b(?:the|a|an|this|that)\s+(?:(?:{})\s+)*(?:{})\b",
+            r"\b(?i:the|a|an|this|that|its)\s+(?:[A-Z][\w’'.-]*\s+)?(?i:(?:(?:{})\s+)*(?:{}))\b",
             alternatives("resolution_modifiers"),
             alternatives("resolution_nouns")
         );

@@ -152,7 +152,7 @@ static SENDERS: LazyLock<Regex> = LazyLock::new(|| {
 /// A relative clause between an antecedent and its verb (", which had previously").
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^[)\s]*,\s+(?:which|who)\b[^,]*$").unwrap());
 /// A relative clause closed by a comma: ", which joined the mission,".
-static CLOSED_RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i),\s+(?:which|who)\b[^,]*,").unwrap());
+static CLOSED_RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i),\s+(?:which|who|whose)\b[^,]*,").unwrap());
 /// The most words between a subject and its trigger.
 const MAX_SUBJECT_DISTANCE: usize = 12;
 /// What introduces an inclusion list after an argument or a plural noun.
@@ -295,8 +295,11 @@ impl SentenceView<'_> {
                 && self.preposition_before(idx).as_deref() == Some("with");
             // "Delegations from Chile and Bolivia agreed": the senders act.
             let sent = self.preposition_before(idx).as_deref() == Some("from") && SENDERS.is_match(self.before(argument.span.start));
-            let words_away =
-                self.slice(Span { start: argument.span.end.min(trigger.start), end: trigger.start }).split_whitespace().count();
+            // Words of an inserted clause do not count towards the distance.
+            let gap = Span { start: argument.span.end.min(trigger.start), end: trigger.start };
+            let inserted_words: usize =
+                inserted.iter().filter(|clause| gap.contains(**clause)).map(|clause| self.slice(*clause).split_whitespace().count()).sum();
+            let words_away = self.slice(gap).split_whitespace().count().saturating_sub(inserted_words);
             // "an Italian member of": a nationality before the trigger noun only describes it.
             let adjective = self.between(argument.span, trigger).trim().is_empty() && self.is_demonym(idx);
             argument.span.end <= trigger.start
