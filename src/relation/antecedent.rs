@@ -7,6 +7,7 @@
 //!   opens the sentence before ("Chile ... . Its foreign minister ..."); a
 //!   sentence opened by anything else ("The mission, authorized by the
 //!   Council, ...") leaves "its" unresolved.
+//! - "whose" is the country or organization named right before it.
 //! - A noun of `named_nouns` ("court", "ministry", "commission") is the last
 //!   organization before it whose name has that word ("the International
 //!   Criminal Court" ... "the court").
@@ -29,12 +30,20 @@ pub fn resolve(ctx: &DocContext, word: &str, at: u32, sentence: u32) -> Option<(
     let mentions = ctx.mentions[..before].iter().enumerate();
     let is_owner = |kind: EntityKind| matches!(kind, EntityKind::Country | EntityKind::Organization);
     let entity_of = |idx: usize| (ctx.mention_entity[idx], ctx.mentions[idx].span);
-    if word == "its" {
-        // Only a subject: the first country or organization, opening its sentence.
+    if word == "whose" {
+        // "the Lake Chad Basin Commission, whose executive secretary": the name right before.
+        return mentions.clone().rev().find(|(_, m)| m.sentence == sentence && is_owner(m.kind)).map(|(idx, _)| entity_of(idx));
+    }
+    if word == "its" || word == "it" {
+        // Only a subject: the first country or organization, opening its sentence
+        // ("The Dakar-based Central Bank ..." opens with it too).
         let opens = |m: &crate::mention::Mention| {
             let start = ctx.segmentation.sentences[m.sentence as usize].span.start;
             let lead = &ctx.document.text[start as usize..m.span.start as usize];
-            m.span.start >= start && lead.split_whitespace().all(|w| w.eq_ignore_ascii_case("the"))
+            m.span.start >= start
+                && lead
+                    .split_whitespace()
+                    .all(|w| w.eq_ignore_ascii_case("the") || w.contains('-') && w.chars().all(|c| c.is_alphabetic() || c == '-'))
         };
         let first_of = |wanted: u32| mentions.clone().find(|(_, m)| m.sentence == wanted && is_owner(m.kind)).filter(|(_, m)| opens(m));
         return first_of(sentence).or_else(|| first_of(sentence.checked_sub(1)?)).map(|(idx, _)| entity_of(idx));

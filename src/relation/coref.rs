@@ -296,23 +296,53 @@ pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, pl
 /// flew to Paris. He met Macron there."). Without genders, two people
 /// before make it ambiguous, and it is left alone; so are object pronouns
 /// ("met him") and "they".
-pub fn add_pronoun_subjects(view: &SentenceView, previous_people: &[usize], arguments: &mut Vec<Argument>) {
+pub fn add_pronoun_subjects(ctx: &DocContext, view: &SentenceView, previous_people: &[usize], arguments: &mut Vec<Argument>) {
     let text = view.sentence_text();
-    let mut added = Vec::new();
+    let mut added: Vec<Argument> = Vec::new();
+    let only_previous = match previous_people {
+        [one] => Some(*one),
+        _ => None,
+    };
     for found in SUBJECT_PRONOUN.find_iter(text) {
         let start = view.span.start + found.start() as u32 + found.as_str().find(['H', 'h', 'S', 's']).unwrap_or(0) as u32;
         let span = Span { start, end: view.span.start + found.end() as u32 };
         if view.in_quotes(span) {
             continue;
         }
-        let before_in_sentence =
-            arguments.iter().rev().find(|a| a.span.end <= span.start && a.kind == EntityKind::Person).map(|a| a.entity);
-        let only_previous = match previous_people {
-            [one] => Some(*one),
-            _ => None,
+        let mut people_before = arguments.iter().chain(&added).filter(|a| a.span.end <= span.start && a.kind == EntityKind::Person);
+        let entity = if found.as_str().contains("said") || found.as_str().contains("that") {
+            // "Ruto said he would ...": the one who said it.
+            people_before.next_back().map(|a| a.entity)
+        } else {
+            // "She met X ..., and she received Y": the subject that opens the sentence, not X.
+            let opener = people_before.min_by_key(|a| a.span.start).filter(|a| view.before(a.span.start).trim().is_empty());
+            opener.map(|a| a.entity).or(only_previous)
         };
-        if let Some(entity) = before_in_sentence.or(only_previous) {
+        if let Some(entity) = entity {
             added.push(Argument { entity, kind: EntityKind::Person, head: span, span });
+        }
+    }
+    // "Britain said it would give ...": "it" is the country or organization that said it,
+    // else the one opening the sentence.
+    for found in IT_SUBJECT.find_iter(text) {
+        let offset = found.as_str().find(['I', 'i']).unwrap_or(0);
+        let start = view.span.start + (found.start() + offset) as u32;
+        let span = Span { start, end: start + 2 };
+        if view.in_quotes(span) || arguments.iter().chain(&added).any(|a| a.span.overlaps(span)) {
+            continue;
+        }
+        let sayer = (found.as_str().contains("said") || found.as_str().contains("that"))
+            .then(|| {
+                arguments
+                    .iter()
+                    .rev()
+                    .find(|a| a.span.end <= span.start && matches!(a.kind, EntityKind::Country | EntityKind::Organization))
+                    .map(|a| a.entity)
+            })
+            .flatten();
+        let entity = sayer.or_else(|| super::antecedent::resolve(ctx, "it", span.start, view.index).map(|(entity, _)| entity));
+        if let Some(entity) = entity {
+            added.push(Argument { entity, kind: ctx.entities[entity].kind, head: span, span });
         }
     }
     arguments.extend(added);
@@ -320,12 +350,17 @@ pub fn add_pronoun_subjects(view: &SentenceView, previous_people: &[usize], argu
 }
 
 /// "the court", "the commission": a lowercase organization noun after "the".
-static BACK_REFERENCE_NOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Tt]he\s+([a-z]+)\b").unwrap());
+static BACK_REFERENCE_NOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[Tt]he\s+(?:[\d]+-[a-z]+\s+|[a-z]+-[a-z]+\s+)?([a-z]+)\b").unwrap());
 
 /// "He"/"she" at the start of a sentence or after ", and", "; ", "said":
 /// where a subject stands.
-static SUBJECT_PRONOUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[;,]\s+(?:and\s+|but\s+)?|\bsaid\s+|\bthat\s+)(?:[Hh]e|[Ss]he)\b").unwrap());
+/// ("He" and "she" are always subjects; "said he" and "that she" name who spoke.)
+static SUBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\b(?:said|that)\s+)?\b(?:[Hh]e|[Ss]he)\b").unwrap());
+/// "it would", "it has" after "said" or at a clause start: a country or organization as subject.
+static IT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[;,]\s+(?:and\s+|but\s+)?|\bsaid\s+|\bthat\s+)(?:[Ii]t)\s+(?:would|will|had|has|was|is|could|plans|planned|intends|wants|also)\b").unwrap()
+});
 
 /// "Kenya’s president": the person holding that title there, named in a
 /// role phrase of this document; when the document names nobody for it,

@@ -202,6 +202,18 @@ impl SentenceView<'_> {
         PREPOSITIONS.contains(&word.as_str()).then_some(word)
     }
 
+    /// Whether argument `idx` follows a verb directly ("left ECOWAS"): a
+    /// lowercase word that is no determiner, preposition or conjunction.
+    fn is_verb_object(&self, idx: usize) -> bool {
+        let before = self.before(self.arguments[idx].span.start);
+        let Some(word) = before.split_whitespace().last() else { return false };
+        let lower = word.to_lowercase();
+        word.chars().all(|c| c.is_lowercase())
+            && !DETERMINERS.contains(&lower.as_str())
+            && !PREPOSITIONS.contains(&lower.as_str())
+            && !matches!(lower.as_str(), "and" | "or" | "but" | "that" | "which" | "who" | "as" | "while" | "also" | "then")
+    }
+
     /// Whether argument `idx` only modifies a following noun: a possessive
     /// ("Kenya’s offer") unless the noun acts ("Kenya’s delegation").
     pub fn is_possessive_modifier(&self, idx: usize) -> bool {
@@ -302,8 +314,11 @@ impl SentenceView<'_> {
             let words_away = self.slice(gap).split_whitespace().count().saturating_sub(inserted_words);
             // "an Italian member of": a nationality before the trigger noun only describes it.
             let adjective = self.between(argument.span, trigger).trim().is_empty() && self.is_demonym(idx);
+            // "X left ECOWAS and formed Y": the object of an earlier verb of the same subject.
+            let earlier_object = self.is_verb_object(idx) && self.between(argument.span, trigger).contains(" and ");
             argument.span.end <= trigger.start
                 && !adjective
+                && !earlier_object
                 && words_away <= MAX_SUBJECT_DISTANCE
                 && !inserted.iter().any(|clause| clause.contains(argument.span))
                 && argument.span.start >= clause_start

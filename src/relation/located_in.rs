@@ -134,11 +134,12 @@ fn capital(view: &SentenceView, trigger: Span, out: &mut Vec<RelationCandidate>)
             return;
         }
     }
-    // "Accra, Ghana’s capital"
+    // "Accra, Ghana’s capital", "Accra, the Ghanaian capital"
     if let Some(country) = before.filter(|a| is_place(a.kind)) {
         let city = view.arguments.iter().rev().find(|a| a.span.end <= country.span.start);
-        if let Some(city) = city.filter(|a| a.kind == EntityKind::Location && view.between(a.span, country.span) == ", ") {
-            if matches!(view.between(country.span, trigger), "’s " | "'s ") {
+        if let Some(city) = city.filter(|a| a.kind == EntityKind::Location && matches!(view.between(a.span, country.span), ", " | ", the "))
+        {
+            if matches!(view.between(country.span, trigger), "’s " | "'s " | " ") {
                 out.push(candidate(view, *city, country, trigger, "located_in.capital"));
             }
         }

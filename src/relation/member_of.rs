@@ -24,6 +24,8 @@ use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// " with " right after a founded organization (and its acronym).
+static WITH_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\s*\([^)]*\))?\s+with\s+").unwrap());
 /// "’s tenure as a non-permanent " right before a membership trigger.
 static TENURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)['’]s?\s+(?:tenure|term|membership|seat|time|years?|stint)\s+(?:as|on)\s+(?:an?\s+)?(?:(?:non-?)?permanent\s+)?$")
@@ -32,6 +34,9 @@ static TENURE: LazyLock<Regex> = LazyLock::new(|| {
 /// "’s aid coordination body, " / " peacekeeping mission in Congo, " after an owner, before its part.
 static PART_AFTER_OWNER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,4}?([a-z]\w*)(?:\s+in\s+(?:the\s+)?[\w\s’'-]{1,30}?)?,\s+").unwrap());
+/// ", the principal judicial organ of the " between a part and its owner.
+static PART_OF_OWNER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3}?([a-z]+)\s+of\s+(?:the\s+)?$").unwrap());
 /// "Y, a [words] body of X" / "Y, the X’s body": the owner inside the apposition.
 static PART_BEFORE_OWNER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,\s+(?:a|an|the)\s+$").unwrap());
 
@@ -41,6 +46,11 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
         for hit in file.find(view.text, view.span) {
             match hit.group {
                 "member" | "joined" => {
+                    // "The Caribbean Community, which Belize joined in 1995": the antecedent is joined.
+                    if let Some((member, group)) = joined_antecedent(view, hit.span) {
+                        push(out, view, member, group, hit.span, "member_of.which_joined", None);
+                        continue;
+                    }
                     let members = tenure_holder(view, hit.span).map_or_else(|| view.subject(hit.span, is_actor), |idx| vec![idx]);
                     let groups = view.object(hit.span, |kind| kind == EntityKind::Organization);
                     let kind = membership_kind(view, hit.span);
@@ -62,6 +72,20 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
                     }
                 }
                 "person_from" => person_from(view, hit.span, out),
+                "founded" => {
+                    // "X formed the Y with A and B": its founders are members.
+                    let founders = view.subject(hit.span, is_actor);
+                    let groups = view.object_within(hit.span, |kind| kind == EntityKind::Organization, 1);
+                    let Some(&group) = groups.first() else { continue };
+                    let group_end = view.arguments[group].span.end;
+                    let partners = WITH_AFTER.find(view.after(group_end)).map(|with| {
+                        let at = group_end + with.end() as u32;
+                        view.object_within(Span { start: at, end: at }, is_actor, 0)
+                    });
+                    for member in founders.into_iter().chain(partners.unwrap_or_default()) {
+                        push(out, view, member, group, hit.span, "member_of.founded", None);
+                    }
+                }
                 _ => {}
             }
         }
@@ -82,6 +106,17 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             }
         }
     }
+}
+
+/// "Y, which X joined": (X, Y) when the trigger closes a relative clause on an organization.
+fn joined_antecedent(view: &SentenceView, trigger: Span) -> Option<(usize, usize)> {
+    let member =
+        (0..view.arguments.len()).rev().find(|&i| view.arguments[i].span.end <= trigger.start && is_actor(view.arguments[i].kind))?;
+    let group = member.checked_sub(1)?;
+    let antecedent = view.arguments[group];
+    let relative = matches!(view.between(antecedent.span, view.arguments[member].span), ", which " | " which " | ", that " | " that ");
+    let adjacent = view.between(view.arguments[member].span, trigger).trim().is_empty();
+    (antecedent.kind == EntityKind::Organization && relative && adjacent).then_some((member, group))
 }
 
 /// "Kenya" in "Kenya’s tenure as a non-permanent member on the Council".
@@ -151,6 +186,22 @@ fn parts(doc: &DocView, view: &SentenceView, out: &mut Vec<RelationCandidate>) {
             let named_part = doc.ctx.entities.get(part.entity).is_some_and(|e| e.name.rsplit(' ').next().is_some_and(is_part_noun));
             if matches!(view.between(owner.span, part.span), "’s " | "'s ") && named_part {
                 let trigger = Span { start: owner.span.end, end: part.span.start };
+                out.push(RelationCandidate::new(
+                    RelationKind::MemberOf,
+                    part.entity,
+                    owner.entity,
+                    view,
+                    trigger,
+                    "member_of.part_of",
+                    0.7,
+                ));
+            }
+        }
+        // Part first, owner after "of": "The court, the principal judicial organ of the United Nations".
+        if let Some(part) = owner_idx.checked_sub(1).map(|i| view.arguments[i]).filter(|a| a.kind == EntityKind::Organization) {
+            if let Some(found) = PART_OF_OWNER.captures(view.between(part.span, owner.span)).filter(|c| is_part_noun(&c[1])) {
+                let start = part.span.end + found.get(1).expect("noun").start() as u32;
+                let trigger = Span { start, end: start + found[1].len() as u32 };
                 out.push(RelationCandidate::new(
                     RelationKind::MemberOf,
                     part.entity,

@@ -58,7 +58,7 @@ pub struct RolePhrase {
 static OWNER_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:['’]s?\s+(?:[a-z][a-z-]*\s+){0,2}|['’]s?|(?:-[a-z]+)?\s*)$").unwrap());
 /// "the organisation’s ", "its " right before a title (see [`super::antecedent`]).
-static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:the\s+([a-z]+)['’]s|(its))\s+$").unwrap());
+static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:the\s+([a-z]+)['’]s|(its|whose))\s+$").unwrap());
 /// A complement that is a back-reference: "a spokesman for the ministry".
 static COMPLEMENT_BACK_REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:of|for|at|with|in)\s+the\s+([a-z]+)\s*$").unwrap());
@@ -66,7 +66,7 @@ static COMPLEMENT_BACK_REFERENCE: LazyLock<Regex> =
 /// country or organization mention.
 static APPOSITION_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^,\s+(?:who\s+(?:now\s+|also\s+|currently\s+)?(?:serves|served|is|was|has\s+been|had\s+been|became|works)\s+(?:as\s+)?)?(?:(?:the|a|an)\s+)?(?:(?:former|acting|deputy|senior|interim|then|current|outgoing|new)\s+)*(?:(?:@|the\s+[a-z]+['’]s|its)(?:['’]s?|-[a-z]+)?\s+)*(?:(?:former|acting|deputy|senior|interim|then|current|outgoing|new)\s+)*(?:[a-z][a-z-]*\s+)?$",
+        r"(?i)^,\s+(?:who\s+(?:now\s+|also\s+|currently\s+)?(?:serves|served|is|was|has\s+been|had\s+been|became|works)\s+(?:as\s+)?)?(?:(?:the|a|an)\s+)?(?:(?:former|acting|deputy|senior|interim|then|current|outgoing|new)\s+)*(?:(?:@|the\s+[a-z]+['’]s|its|whose)(?:['’]s?|-[a-z]+)?\s+)*(?:(?:former|acting|deputy|senior|interim|then|current|outgoing|new)\s+)*(?:[a-z][a-z-]*\s+)?$",
     )
     .unwrap()
 });

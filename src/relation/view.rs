@@ -121,7 +121,7 @@ impl<'a> DocView<'a> {
             }
             last_index = Some(view.index);
             let mut arguments = coref::arguments(ctx, &references, view, &mut placeholders);
-            coref::add_pronoun_subjects(view, &previous_people, &mut arguments);
+            coref::add_pronoun_subjects(ctx, view, &previous_people, &mut arguments);
             previous_people.clear();
             for argument in arguments.iter().filter(|a| a.kind == EntityKind::Person) {
                 if !previous_people.contains(&argument.entity) {
