@@ -332,6 +332,15 @@ impl SentenceView<'_> {
             return Vec::new();
         }
         let mut subjects: Vec<usize> = self.coordinated(found).into_iter().filter(|&i| accept(self.arguments[i].kind)).collect();
+        // "Burkina Faso, together with Mali and Niger, left ...": the list is a co-subject of the name before it.
+        if let Some(&first) = subjects.first() {
+            let head = first.checked_sub(1).filter(|&h| {
+                CO_SUBJECT.is_match(self.before(self.arguments[first].span.start))
+                    && accept(self.arguments[h].kind)
+                    && !self.is_prepositional(h)
+            });
+            subjects.extend(head);
+        }
         for idx in found + 1..self.arguments.len() {
             let argument = self.arguments[idx];
             if argument.span.end > trigger.start {
