@@ -258,7 +258,7 @@ pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, pl
         if covered(&arguments, span)
             || view.mentions.iter().any(|m| m.span.overlaps(span))
             || named_after
-            || !file.has_word("named_nouns", &noun)
+            || !(file.has_word("named_nouns", &noun) || file.has_word("argument_generic_nouns", &noun))
         {
             continue;
         }
@@ -303,9 +303,10 @@ pub fn add_pronoun_subjects(ctx: &DocContext, view: &SentenceView, previous_peop
         [one] => Some(*one),
         _ => None,
     };
-    for found in SUBJECT_PRONOUN.find_iter(text) {
-        let start = view.span.start + found.start() as u32 + found.as_str().find(['H', 'h', 'S', 's']).unwrap_or(0) as u32;
-        let span = Span { start, end: view.span.start + found.end() as u32 };
+    for found in SUBJECT_PRONOUN.captures_iter(text) {
+        let pronoun = found.get(1).expect("pronoun group");
+        let span = Span::new(view.span.start as usize + pronoun.start(), view.span.start as usize + pronoun.end());
+        let found = found.get(0).expect("match");
         if view.in_quotes(span) {
             continue;
         }
@@ -324,10 +325,10 @@ pub fn add_pronoun_subjects(ctx: &DocContext, view: &SentenceView, previous_peop
     }
     // "Britain said it would give ...": "it" is the country or organization that said it,
     // else the one opening the sentence.
-    for found in IT_SUBJECT.find_iter(text) {
-        let offset = found.as_str().find(['I', 'i']).unwrap_or(0);
-        let start = view.span.start + (found.start() + offset) as u32;
-        let span = Span { start, end: start + 2 };
+    for found in IT_SUBJECT.captures_iter(text) {
+        let pronoun = found.get(1).expect("pronoun group");
+        let span = Span::new(view.span.start as usize + pronoun.start(), view.span.start as usize + pronoun.end());
+        let found = found.get(0).expect("match");
         if view.in_quotes(span) || arguments.iter().chain(&added).any(|a| a.span.overlaps(span)) {
             continue;
         }
@@ -356,10 +357,10 @@ static BACK_REFERENCE_NOUN: LazyLock<Regex> =
 /// "He"/"she" at the start of a sentence or after ", and", "; ", "said":
 /// where a subject stands.
 /// ("He" and "she" are always subjects; "said he" and "that she" name who spoke.)
-static SUBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\b(?:said|that)\s+)?\b(?:[Hh]e|[Ss]he)\b").unwrap());
+static SUBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\b(?:said|that)\s+)?\b([Hh]e|[Ss]he)\b").unwrap());
 /// "it would", "it has" after "said" or at a clause start: a country or organization as subject.
 static IT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[;,]\s+(?:and\s+|but\s+)?|\bsaid\s+|\bthat\s+)(?:[Ii]t)\s+(?:would|will|had|has|was|is|could|plans|planned|intends|wants|also)\b").unwrap()
+    Regex::new(r"(?:^|[;,]\s+(?:and\s+|but\s+)?|\bsaid\s+|\bthat\s+)([Ii]t)\s+(?:would|will|had|has|was|is|could|plans|planned|intends|wants|also)\b").unwrap()
 });
 
 /// "Kenya’s president": the person holding that title there, named in a
@@ -429,4 +430,31 @@ fn placeholder(ctx: &DocContext, placeholders: &mut Vec<Placeholder>, kind: Enti
         }
     };
     ctx.entities.len() + idx
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::relation::view::DocView;
+    use crate::relation::with_view;
+
+    /// Every argument of the sentence containing `marker`, as (quoted text, entity name).
+    fn arguments(text: &str, marker: &str) -> Vec<(String, String)> {
+        with_view(text, |doc: &DocView| {
+            let view = doc.sentences.iter().find(|v| v.sentence_text().contains(marker)).expect("the marked sentence");
+            view.arguments.iter().map(|a| (view.slice(a.span).to_string(), doc.ctx.entities[a.entity].name.clone())).collect()
+        })
+    }
+
+    #[test]
+    fn pronouns_and_back_references_stand_for_their_antecedent() {
+        for (text, marker, quote, expected) in [
+            ("Gabriel Boric said that he would meet Lula.", "would meet", "he", "Gabriel Boric"),
+            ("Gabriel Boric flew to Lima. He met Lula there.", "met Lula", "He", "Gabriel Boric"),
+            ("Ghana said it would send troops.", "send troops", "it", "Ghana"),
+            ("The African Union met in Addis Ababa. The 55-member bloc backed the plan.", "backed", "The 55-member bloc", "African Union"),
+        ] {
+            let found = arguments(text, marker);
+            assert!(found.iter().any(|(q, name)| q == quote && name == expected), "{text}: {found:?}");
+        }
+    }
 }

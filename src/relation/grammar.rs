@@ -221,9 +221,9 @@ impl SentenceView<'_> {
         let Some(rest) = after.strip_prefix("’s").or_else(|| after.strip_prefix("'s")).or_else(|| after.strip_prefix('’')) else {
             return false;
         };
-        let noun = rest.split_whitespace().find(|w| !matches!(*w, "own" | "new" | "top" | "senior")).unwrap_or("");
-        let noun = noun.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        !AGENT_NOUNS.contains(&noun.as_str())
+        // "Kenya's delegation", "Niger's military government": the agent noun may follow one modifier.
+        let is_agent = |word: &str| AGENT_NOUNS.contains(&word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str());
+        !rest.split_whitespace().take(2).any(is_agent)
     }
 
     /// The arguments coordinated with `idx` ("A, B and C"), itself included,
