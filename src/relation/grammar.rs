@@ -290,8 +290,22 @@ impl SentenceView<'_> {
         self.find_subject(trigger, &accept, true)
     }
 
+    /// Where the subject of the verb at `offset` may stand: its clause, or
+    /// the clause before when the verb opens a verb phrase joined by "but"
+    /// ("X rejected the criticism but held talks with Y").
+    fn subject_clause_start(&self, offset: u32) -> u32 {
+        let start = self.clause_start(offset);
+        let opens_clause = self.slice(Span { start, end: offset.max(start) }).trim().is_empty();
+        let joined_by_but = self.before(start).trim_end().trim_end_matches(',').ends_with(" but");
+        if opens_clause && joined_by_but && start > self.span.start {
+            self.clause_start(start - " but ".len() as u32)
+        } else {
+            start
+        }
+    }
+
     fn find_subject(&self, trigger: Span, accept: &dyn Fn(EntityKind) -> bool, possessor: bool) -> Vec<usize> {
-        let clause_start = self.clause_start(trigger.start);
+        let clause_start = self.subject_clause_start(trigger.start);
         // A closed relative clause between a subject and its verb is skipped
         // ("the nation, which joined the U.N. mission, has sent ...").
         let inserted: Vec<Span> = CLOSED_RELATIVE
@@ -315,7 +329,8 @@ impl SentenceView<'_> {
             // "an Italian member of": a nationality before the trigger noun only describes it.
             let adjective = self.between(argument.span, trigger).trim().is_empty() && self.is_demonym(idx);
             // "X left ECOWAS and formed Y": the object of an earlier verb of the same subject.
-            let earlier_object = self.is_verb_object(idx) && self.between(argument.span, trigger).contains(" and ");
+            let joined = self.between(argument.span, trigger);
+            let earlier_object = self.is_verb_object(idx) && (joined.contains(" and ") || joined.contains(" but "));
             argument.span.end <= trigger.start
                 && !adjective
                 && !earlier_object
@@ -499,6 +514,8 @@ mod tests {
             ("Peru's offer was welcomed by Chile.", "was welcomed", vec![]),
             ("The vote passed, with India abstaining.", "abstaining", vec!["India"]),
             ("Delegations from Chile and Bolivia agreed to talk.", "agreed", vec!["Bolivia", "Chile"]),
+            ("Ghana criticised Togo but signed a deal with Benin.", "signed", vec!["Ghana"]),
+            ("Ghana criticised Togo, but Benin signed a deal with Peru.", "signed", vec!["Benin"]),
         ] {
             let mut found = names(text, trigger, subject);
             found.sort();
