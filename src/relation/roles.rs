@@ -70,6 +70,11 @@ static APPOSITION_GAP: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// The lowercase rest of a portfolio list before the name: "[minister of
+/// economy,] planning and cooperation, ", "[commissioner for political
+/// affairs,] peace and security, ".
+static PORTFOLIO_REST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[a-z]+(?: [a-z]+)?, )*[a-z]+(?: [a-z]+)? and [a-z]+(?: [a-z]+)?,\s*$").unwrap());
 /// "of Ghana " between a title and a name.
 static OF_OWNER_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s+(?:of|for)\s+(?:the\s+)?@\s+$").unwrap());
 /// Prepositions that open a title's complement.
@@ -185,7 +190,9 @@ fn title_comma_name(ctx: &DocContext, view: &SentenceView, title: Span, owner: O
     // Industry, X") or its own title ("her Emirati counterpart, Minister of
     // State Y", "the bloc’s envoy, Thai diplomat Z").
     let person = view.mentions.iter().find(|m| m.span.start >= after_comma && m.kind == EntityKind::Person)?;
-    if !names_only_title_words(view, Span { start: after_comma, end: person.span.start }) {
+    let gap = Span { start: after_comma, end: person.span.start };
+    let rest_of_portfolio = !complement.is_empty() && PORTFOLIO_REST.is_match(view.slice(gap));
+    if !rest_of_portfolio && !names_only_title_words(view, gap) {
         return None;
     }
     let head = complement_head(view, complement);
