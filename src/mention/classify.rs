@@ -39,7 +39,7 @@
 //! Headlines (title case) only yield gazetteer hits (not a country inside a
 //! place name): capitalisation there says nothing.
 
-use super::units::{last_word, Unit, UnitKind};
+use super::units::{last_word, Unit, UnitKind, PARTICLES};
 use super::{Detection, Mention, MentionSource, PatternRule, ShortForm};
 use crate::graph::EntityKind;
 use crate::resources::Resources;
@@ -172,6 +172,18 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
         }
         return;
     }
+    // "British Cameroons": a demonym right before another country's name
+    // names a colony, one place, not the two countries.
+    if let Some(idx) = (start..end.saturating_sub(1)).find(|&i| is_colonial_name(s, i)) {
+        if start < idx {
+            classify_run(s, start..idx, out);
+        }
+        s.push(out, s.span(idx..idx + 2), EntityKind::Location, PatternRule::LocationHeadWord);
+        if idx + 2 < end {
+            classify_run(s, idx + 2..end, out);
+        }
+        return;
+    }
     let last = s.units[end - 1];
     let has_connector = s.units[start..end].iter().any(|u| u.kind == UnitKind::Lower);
     let is_gazetteer = |u: &Unit| matches!(u.kind, UnitKind::Gazetteer(_));
@@ -193,6 +205,17 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
             return;
         }
         if lexicon.org_heads.contains(last_word(last.text(s.text))) {
+            s.push(out, s.span(start..end), EntityKind::Organization, PatternRule::OrgHeadWord);
+            return;
+        }
+        // "Joint Force Command North": a compass word after the head word
+        // names one of several such bodies.
+        let before_last = s.units[end - 2];
+        if end - start >= 3
+            && COMPASS_WORDS.contains(&last.text(s.text))
+            && before_last.kind == UnitKind::Word
+            && lexicon.org_heads.contains(last_word(before_last.text(s.text)))
+        {
             s.push(out, s.span(start..end), EntityKind::Organization, PatternRule::OrgHeadWord);
             return;
         }
@@ -247,6 +270,20 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
         s.push(out, s.span(person.clone()), EntityKind::Person, PatternRule::PersonGivenName);
         if person.end < end {
             classify_run(s, person.end..end, out);
+        }
+        return;
+    }
+    // "Mocímboa da Praia": a one-word place after a name word and a particle
+    // ends a longer name; it does not mention that place.
+    if let Some(idx) = (start + 2..end).find(|&i| {
+        is_one_word_place(s, i)
+            && s.units[i - 1].kind == UnitKind::Lower
+            && PARTICLES.contains(&s.word(i - 1))
+            && s.units[i - 2].kind == UnitKind::Word
+    }) {
+        classify_segment(s, start..idx + 1, capital_the, out);
+        if idx + 1 < end {
+            classify_run(s, idx + 1..end, out);
         }
         return;
     }
@@ -349,6 +386,22 @@ fn is_national_branch(s: &SentenceUnits, idx: usize) -> bool {
         Some(own) => own != country.name,
         None => INTERNATIONAL_MARKERS.iter().any(|marker| name.contains(marker)),
     }
+}
+
+/// "British Cameroons", "French Sudan": a demonym, then the name of another
+/// country that ends the run.
+fn is_colonial_name(s: &SentenceUnits, idx: usize) -> bool {
+    let gazetteer = &s.resources.gazetteer;
+    let (UnitKind::Gazetteer(demonym), UnitKind::Gazetteer(country)) = (s.units[idx].kind, s.units[idx + 1].kind) else {
+        return false;
+    };
+    let (ruler, colony) = (gazetteer.entry(demonym.entry), gazetteer.entry(country.entry));
+    demonym.demonym
+        && !country.demonym
+        && ruler.kind == EntityKind::Country
+        && colony.kind == EntityKind::Country
+        && ruler.name != colony.name
+        && s.units.get(idx + 2).is_none_or(|next| !next.is_name_like())
 }
 
 /// Words in the name of an international organization.
@@ -500,8 +553,15 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
         if is_acronym && lexicon.stopwords.contains(word) {
             return;
         }
-        if is_acronym && (follows_org_noun(s, range.start) || follows_acronym_noun(s, range.start) || org_apposition(s, range.end)) {
+        if is_acronym
+            && (follows_org_noun(s, range.start)
+                || follows_acronym_noun(s, range.start)
+                || org_apposition(s, range.end)
+                || follows_org_description(s, range.clone(), true))
+        {
             s.push(out, span, EntityKind::Organization, PatternRule::OrgAcronym);
+        } else if first.kind == UnitKind::Word && follows_org_description(s, range.clone(), false) {
+            s.push(out, span, EntityKind::Organization, PatternRule::OrgNoun);
         } else if first.kind == UnitKind::Word {
             out.short_forms.push(ShortForm { span, sentence: s.sentence, titled: false, honorific: false });
         }
@@ -509,6 +569,11 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
     }
     if ends_in_non_person_head(s, range.end - 1) {
         out.unknown.push((span, s.sentence));
+        return;
+    }
+    // "the ministry’s audit body, Tume Huru,": a name after an organization's description.
+    if n_words <= 3 && !is_given_name(s, first.text(s.text)) && follows_org_description(s, range.clone(), false) {
+        s.push(out, span, EntityKind::Organization, PatternRule::OrgNoun);
         return;
     }
     let person_like =
@@ -610,6 +675,37 @@ fn precedes_org_noun(s: &SentenceUnits, end: usize) -> bool {
     let lower = |i: usize| s.units.get(i).is_some_and(|u| u.kind == UnitKind::Lower);
     (lower(idx) && nouns.contains(s.word(idx)))
         || (lower(idx) && !s.resources.lexicon.stopwords.contains(s.word(idx)) && lower(idx + 1) && nouns.contains(s.word(idx + 1)))
+}
+
+/// "Sweden’s development agency, Sida," and "the EU’s aid department,
+/// ECHO,": a name set off by commas right after a description headed by an
+/// organization noun, which a possessive ("’s", "its", "their") or a
+/// demonym opens — or "the", for an acronym. "the envoy to the agency, Jane Roe" is no such
+/// description: a preposition or a title stops the walk back.
+fn follows_org_description(s: &SentenceUnits, range: std::ops::Range<usize>, is_acronym: bool) -> bool {
+    let start = range.start;
+    let lower = |i: usize| s.units[i].kind == UnitKind::Lower;
+    let closes = matches!(s.word(range.end), "," | "." | ";" | ")" | "") || s.units.get(range.end).is_none();
+    if !(closes && start >= 3 && s.word(start - 1) == "," && lower(start - 2) && s.resources.lexicon.org_nouns.contains(s.word(start - 2)))
+    {
+        return false;
+    }
+    let is_demonym = |i: usize| matches!(s.units[i].kind, UnitKind::Gazetteer(surface) if surface.demonym);
+    let is_modifier = |i: usize| {
+        (lower(i) && !s.resources.lexicon.stopwords.contains(s.word(i)))
+            || (matches!(s.units[i].kind, UnitKind::Gazetteer(_)) && !is_demonym(i))
+    };
+    // Modifiers: "development", "humanitarian aid", "UN refugee".
+    let mut idx = start - 2;
+    while idx >= 1 && is_modifier(idx - 1) && start - 2 - idx < 3 {
+        idx -= 1;
+    }
+    idx >= 1
+        && match s.word(idx - 1) {
+            "’s" | "'s" | "its" | "their" => true,
+            "the" => is_acronym,
+            _ => is_demonym(idx - 1),
+        }
 }
 
 /// "the police union SYNAPOHA": an acronym right after an organization noun.
@@ -808,6 +904,19 @@ mod tests {
             ),
             ("The board passed a resolution, filed as BOG/2024/17, on Friday.", vec![(Resolution, "BOG/2024/17")]),
             ("Its 2024/25 budget was approved.", vec![]),
+            // A place after a particle ends a longer place name, which its neighbours make a place.
+            ("Clinics in Nairobi and Vila da Praia reopened.", vec![(Location, "Nairobi"), (Location, "Vila da Praia")]),
+            // A compass word after an organization head word.
+            ("Troops will report to Allied Land Command South from May.", vec![(Organization, "Allied Land Command South")]),
+            // A name right after a description headed by an organization noun.
+            ("Norway's aid agency, Fokus, pledged more.", vec![(Country, "Norway"), (Organization, "Fokus")]),
+            ("The Kenyan health department, Afya Bora, said so.", vec![(Country, "Kenya"), (Organization, "Afya Bora")]),
+            ("The money went through the UN relief office, ZRO, at once.", vec![(Organization, "ZRO"), (Organization, "United Nations")]),
+            // A city named after its country; a colony named by its ruler's demonym.
+            ("The ferry left Tonga City at dawn.", vec![(Location, "Tonga City")]),
+            ("The islands were once part of British Honduras.", vec![(Country, "Belize")]),
+            ("The treaty split German Cameroon in two.", vec![(Location, "German Cameroon")]),
+            ("Kenya's envoy to the agency, Wanjiru Kamau, spoke first.", vec![(Country, "Kenya"), (Person, "Wanjiru Kamau")]),
         ] {
             assert_entities(text, &expected);
         }

@@ -3,7 +3,9 @@
 //! - it is coordinated with a place: "in Blantyre and Mzuzu", "Jajarkot and
 //!   neighbouring Rukum West" (a country is no evidence: "Kenya and Ruto");
 //! - it is the other end of a trip: "from Oslo to Nepalgunj";
-//! - it follows "near", "around" or "outside": "positions around Uvira".
+//! - it follows "near", "around" or "outside": "positions around Uvira";
+//! - a place of the document has the same name (so that its own neighbours
+//!   count: "in Vila da Praia and Kakuma" after "Kakuma district").
 //!
 //! Runs after detection and again after known names were added, so a place
 //! established in one sentence ("Nepalgunj") makes its neighbours places in
@@ -44,7 +46,9 @@ pub fn add_places_by_context(text: &str, detection: &mut Detection) {
         let places: Vec<Span> = detection.mentions.iter().filter(|m| m.kind == EntityKind::Location).map(|m| m.span).collect();
         let Some(position) = candidates.iter().position(|&(span, _)| {
             after_place_preposition(text, span)
-                || places.iter().any(|&place| listed_with(text, place, span) || trip_between(text, place, span))
+                || places
+                    .iter()
+                    .any(|&place| place.text(text) == span.text(text) || listed_with(text, place, span) || trip_between(text, place, span))
         }) else {
             break;
         };
@@ -112,6 +116,11 @@ mod tests {
             // A country is no evidence, and a person's surname stays the person.
             ("Kenya and Bundibugyo were mentioned.", vec![(Country, "Kenya")]),
             ("Rains failed across West and Central Africa.", vec![(Location, "Central Africa")]),
+            // The same name as a place of the document is that place, and so is its list partner.
+            (
+                "Families fled Kakuma and Loima. Clinics in Vila da Praia and Kakuma reopened. Schools in Loima district shut.",
+                vec![(Location, "Kakuma"), (Location, "Loima"), (Location, "Vila da Praia")],
+            ),
             (
                 "Amina Wekesa spoke in Nairobi. Residents of Nairobi and Wekesa agreed.",
                 vec![(Location, "Nairobi"), (Person, "Amina Wekesa")],
