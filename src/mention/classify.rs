@@ -389,7 +389,7 @@ fn is_national_branch(s: &SentenceUnits, idx: usize) -> bool {
 }
 
 /// "British Cameroons", "French Sudan": a demonym, then the name of another
-/// country that ends the run.
+/// country that ends the noun phrase (not "the French Mali operation").
 fn is_colonial_name(s: &SentenceUnits, idx: usize) -> bool {
     let gazetteer = &s.resources.gazetteer;
     let (UnitKind::Gazetteer(demonym), UnitKind::Gazetteer(country)) = (s.units[idx].kind, s.units[idx + 1].kind) else {
@@ -401,7 +401,10 @@ fn is_colonial_name(s: &SentenceUnits, idx: usize) -> bool {
         && ruler.kind == EntityKind::Country
         && colony.kind == EntityKind::Country
         && ruler.name != colony.name
-        && s.units.get(idx + 2).is_none_or(|next| !next.is_name_like())
+        && s.units.get(idx + 2).is_none_or(|next| match next.kind {
+            UnitKind::Lower => s.resources.lexicon.stopwords.contains(next.text(s.text)),
+            kind => kind == UnitKind::Other,
+        })
 }
 
 /// Words in the name of an international organization.
@@ -562,6 +565,8 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
             s.push(out, span, EntityKind::Organization, PatternRule::OrgAcronym);
         } else if first.kind == UnitKind::Word && follows_org_description(s, range.clone(), false) {
             s.push(out, span, EntityKind::Organization, PatternRule::OrgNoun);
+        } else if first.kind == UnitKind::Word && place_apposition(s, range.end) {
+            s.push(out, span, EntityKind::Location, PatternRule::LocationCue);
         } else if first.kind == UnitKind::Word {
             out.short_forms.push(ShortForm { span, sentence: s.sentence, titled: false, honorific: false });
         }
@@ -569,6 +574,10 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
     }
     if ends_in_non_person_head(s, range.end - 1) {
         out.unknown.push((span, s.sentence));
+        return;
+    }
+    if place_apposition(s, range.end) {
+        s.push(out, span, EntityKind::Location, PatternRule::LocationCue);
         return;
     }
     // "the ministry’s audit body, Tume Huru,": a name after an organization's description.
@@ -588,7 +597,8 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
         && (role_apposition(s, range.end)
             || speech_context(s, range.clone())
             || title_comma_before(s, range.start)
-            || after_person_verb(s, range.start))
+            || after_person_verb(s, range.start)
+            || role_predicate(s, range.end))
     {
         s.push(out, span, EntityKind::Person, PatternRule::PersonContext);
         return;
@@ -656,8 +666,114 @@ fn follows_location_cue(s: &SentenceUnits, start: usize) -> bool {
             idx -= 1;
         }
     }
-    (idx >= 2 && matches!(s.word(idx - 1), "of" | "–" | "—" | ":") && is_cue(idx - 2)) || (idx >= 1 && is_cue(idx - 1))
+    // "the Brazilian state of X", "the northern state of X" (not "the state of emergency").
+    let is_state_cue = |i: usize| {
+        s.units[i].kind == UnitKind::Lower
+            && matches!(s.word(i), "state" | "states")
+            && i >= 1
+            && (s.kind_of(i - 1) == Some(EntityKind::Country)
+                || matches!(s.units[i - 1].kind, UnitKind::Gazetteer(surface) if surface.demonym && s.resources.gazetteer.entry(surface.entry).kind == EntityKind::Country)
+                || (s.units[i - 1].kind == UnitKind::Lower && REGION_ADJECTIVES.contains(&s.word(i - 1))))
+    };
+    (idx >= 2 && matches!(s.word(idx - 1), "of" | "–" | "—" | ":") && (is_cue(idx - 2) || is_state_cue(idx - 2)))
+        || (idx >= 1 && is_cue(idx - 1))
 }
+
+/// Lowercase adjectives of a region of a country: "the northern state of X".
+const REGION_ADJECTIVES: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "coastal",
+];
+
+/// "Bodø, a town above the Arctic Circle", "the X Cays, a chain of small
+/// islands in the gulf", "Diffa, the Nigerien capital": an apposition whose
+/// noun phrase ends in a place noun (not "a town councillor", not "the
+/// capital’s mayor").
+fn place_apposition(s: &SentenceUnits, end: usize) -> bool {
+    let lexicon = &s.resources.lexicon;
+    if !(s.word(end) == "," && matches!(s.word(end + 1), "a" | "an" | "the")) {
+        return false;
+    }
+    let lower = |i: usize| s.units.get(i).is_some_and(|u| u.kind == UnitKind::Lower);
+    let is_demonym = |i: usize| s.units.get(i).is_some_and(|u| matches!(u.kind, UnitKind::Gazetteer(surface) if surface.demonym));
+    let content_word = |i: usize| lower(i) && !lexicon.stopwords.contains(s.word(i));
+    // The noun phrase: content words and demonyms, and "of" after a group noun ("a chain of").
+    let mut idx = end + 2;
+    let mut head = None;
+    while idx < end + 9 {
+        if content_word(idx) || is_demonym(idx) {
+            head = Some(idx);
+        } else if !(s.word(idx) == "of" && head.is_some_and(|h| GROUP_NOUNS.contains(&s.word(h)))) {
+            break;
+        }
+        idx += 1;
+    }
+    let is_place_noun = |i: usize| lexicon.location_nouns.contains(s.word(i)) || lexicon.location_cues.contains(s.word(i));
+    let phrase_ends = s.units.get(idx).is_none_or(|u| {
+        matches!(u.text(s.text), "," | "." | ";" | ":" | ")" | "–" | "—")
+            || (u.kind == UnitKind::Lower && lexicon.stopwords.contains(u.text(s.text)))
+    });
+    head.is_some_and(|h| h + 1 == idx && is_place_noun(h)) && phrase_ends
+}
+
+/// Nouns for a group of places: "a chain of islands", "a cluster of villages".
+const GROUP_NOUNS: &[&str] = &["chain", "group", "cluster", "string", "handful", "pair", "collection", "archipelago"];
+
+/// "X was sworn in on Monday as president of Y", "X, 61, was elected
+/// president", "X resigned as finance minister": a role verb after the name
+/// (and an age, auxiliaries, adverbs), then a title right after it or after
+/// "as" in the same clause.
+fn role_predicate(s: &SentenceUnits, end: usize) -> bool {
+    let lexicon = &s.resources.lexicon;
+    let lower = |i: usize| s.units.get(i).is_some_and(|u| u.kind == UnitKind::Lower);
+    let mut idx = end;
+    let is_number = |i: usize| s.word(i).chars().next().is_some_and(|c| c.is_ascii_digit());
+    if s.word(idx) == "," && is_number(idx + 1) && s.word(idx + 2) == "," {
+        idx += 3;
+    }
+    while idx < end + 6
+        && lower(idx)
+        && !lexicon.role_verbs.contains(s.word(idx))
+        && (AUXILIARIES.contains(&s.word(idx)) || s.word(idx).ends_with("ly"))
+    {
+        idx += 1;
+    }
+    if !(lower(idx) && lexicon.role_verbs.contains(s.word(idx))) {
+        return false;
+    }
+    // A title after determiners, possessors and adjectives: "as the country’s first female president".
+    let title_at = |start: usize| {
+        let mut i = start;
+        while i < start + 4
+            && (lower(i) || matches!(s.units.get(i).map(|u| u.kind), Some(UnitKind::Gazetteer(_))) || matches!(s.word(i), "’s" | "'s"))
+            && !s.is_title(i)
+        {
+            i += 1;
+        }
+        s.is_title(i) && !matches!(s.word(i + 1), "’s" | "'s")
+    };
+    let verb = idx;
+    title_at(verb + 1)
+        || (verb + 1..(verb + 10).min(s.units.len()))
+            .take_while(|&i| !matches!(s.word(i), "," | "." | ";" | ":" | "(" | ")"))
+            .any(|i| s.word(i) == "as" && title_at(i + 1))
+}
+
+/// Auxiliaries and adverbs between a name and its verb: "was", "has been", "was later".
+const AUXILIARIES: &[&str] =
+    &["was", "is", "were", "are", "has", "have", "had", "been", "be", "will", "would", "later", "then", "also", "once", "just"];
 
 /// "X gang", "“X” gang", "X vigilante movement", "X (in other words) coalition".
 fn precedes_org_noun(s: &SentenceUnits, end: usize) -> bool {
@@ -916,6 +1032,19 @@ mod tests {
             ("The ferry left Tonga City at dawn.", vec![(Location, "Tonga City")]),
             ("The islands were once part of British Honduras.", vec![(Country, "Belize")]),
             ("The treaty split German Cameroon in two.", vec![(Location, "German Cameroon")]),
+            ("The French Mali operation ended.", vec![(Country, "France"), (Country, "Mali")]),
+            // A person framed by a role verb and a title after the name.
+            (
+                "In Nairobi, Kemunto Odhiambo-Kiprop was sworn in on Monday as governor of the county.",
+                vec![(Location, "Nairobi"), (Person, "Kemunto Odhiambo-Kiprop")],
+            ),
+            ("Nyaboke Oumarou, 58, was elected president of the assembly.", vec![(Person, "Nyaboke Oumarou")]),
+            ("Coastal Harvest was elected to the board last year.", vec![]),
+            // Places framed by an apposition or by "the <Demonym> state of".
+            ("The command will sit in Harstad, a town above the polar circle.", vec![(Location, "Harstad")]),
+            ("Both claim the Ranguana Cayes, a chain of small islands off the coast.", vec![(Location, "Ranguana Cayes")]),
+            ("Tolo Lemba, a town councillor, objected.", vec![(Person, "Tolo Lemba")]),
+            ("The road will reach the Brazilian state of Amapá.", vec![(Country, "Brazil"), (Location, "Amapá")]),
             ("Kenya's envoy to the agency, Wanjiru Kamau, spoke first.", vec![(Country, "Kenya"), (Person, "Wanjiru Kamau")]),
         ] {
             assert_entities(text, &expected);

@@ -468,7 +468,7 @@ pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::
             }
             // "the Resilience and Sustainability Trust": "and" between the
             // first word of a name and words that end in a head word.
-            if word == "and" && !has_org_head && end - start <= 2 && joins_name_before_head(resources, text, units, start, end) {
+            if word == "and" && !has_org_head && end - start <= 3 && joins_name_before_head(resources, text, units, start, end) {
                 end += 1;
                 continue;
             }
@@ -505,8 +505,14 @@ fn joins_name_before_head(resources: &Resources, text: &str, units: &[Unit], sta
         let word = unit.text(text);
         unit.kind == UnitKind::Word && !lexicon.calendar.contains(word) && !lexicon.given_names.contains(word)
     };
-    let after_determiner = start >= 1 && matches!(units[start - 1].text(text), "the" | "’s" | "'s");
-    let before_is_plain = units[start..and_idx].iter().all(|u| plain(u) && !lexicon.org_heads.contains(last_word(u.text(text))));
+    // A capital "The" opening the sentence is the determiner.
+    let (start, after_determiner) = match units[start].text(text) {
+        "The" => (start + 1, true),
+        _ => (start, start >= 1 && matches!(units[start - 1].text(text), "the" | "’s" | "'s")),
+    };
+    let before_is_plain = start < and_idx
+        && and_idx - start <= 2
+        && units[start..and_idx].iter().all(|u| plain(u) && !lexicon.org_heads.contains(last_word(u.text(text))));
     if !(after_determiner && before_is_plain) {
         return false;
     }

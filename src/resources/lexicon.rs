@@ -1,5 +1,5 @@
 //! Word lists: given names, titles, head words, stopwords, calendar words,
-//! speech and person verbs, and page furniture, each from its own data file.
+//! speech, person and role verbs, site nouns, and page furniture, each from its own data file.
 
 use super::DataFile;
 use crate::error::Result;
@@ -117,6 +117,10 @@ pub struct Lexicon {
     pub speech_verbs: WordList,
     /// Verbs whose object is a person ("replaced by X", "appointed X").
     pub person_verbs: WordList,
+    /// Verbs that give the name before them a role ("X was sworn in as president").
+    pub role_verbs: WordList,
+    /// Nouns for sites whose place follows "at" or "near" ("an army base at X").
+    pub site_nouns: WordList,
     pub furniture: Furniture,
     /// Titles and roles ("prime minister", "secretary of state"), matched
     /// case-insensitively, leftmost-longest.
@@ -158,6 +162,8 @@ impl Lexicon {
             calendar_abbreviations,
             speech_verbs: WordList::from_file(&file("speech_verbs.txt"), false),
             person_verbs: WordList::from_file(&file("person_verbs.txt"), false),
+            role_verbs: WordList::from_file(&file("role_verbs.txt"), false),
+            site_nouns: WordList::from_file(&file("site_nouns.txt"), false),
             furniture,
             titles,
             title_names,
