@@ -101,7 +101,7 @@ static RESOLUTION_CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:resolutions?|draft|text|motion|adopted|approved|passed)\b").unwrap());
 
 /// The resolutions of `text[within]` (a sentence): each span and its
-/// canonical name. A number or a UN symbol is "Resolution <number>", so
+/// canonical name. A number or a UN symbol is `Resolution <number>`, so
 /// "A/RES/80/214" and "Resolution 80/214" are one resolution; another body's
 /// symbol is its own name. Years ("2024/25") are never resolutions.
 pub fn find_resolutions(text: &str, within: Span) -> Vec<(Span, String)> {
