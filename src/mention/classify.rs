@@ -1,6 +1,8 @@
 //! Classifying runs of capitalised units into mentions.
 //!
 //! The rules, in order (each with its example):
+//! - names joined by a glued hyphen stay apart unless a head word ends them
+//!   ("Kenya-Somalia border", but "NATO-Ukraine Council");
 //! - capitalised function words inside a run ("Good Morning America") mark
 //!   the title of a work: only organizations named in it count;
 //! - after a title and "for", a portfolio run ends where a given name starts
@@ -17,19 +19,28 @@
 //!   Nairobi"); one ending in a place head word or starting with a place
 //!   prefix is a place ("Lower Artibonite Valley", "Lake Kivu"), and so is a
 //!   place head, "of" and a name ("Gulf of Guinea": not the country) and a
-//!   compass word before a known place ("North Darfur");
+//!   compass word before a known place ("North Darfur"); a compass word may
+//!   follow an organization head ("Joint Force Command North"); a demonym
+//!   before another country's name is a colony ("British Cameroons");
 //! - a one-word place that is also a name, after a given name or before a
 //!   surname, is part of a person ("Jesse Jackson", "Victoria Nuland");
+//! - a one-word place after a name word and a particle ends a longer name
+//!   ("Mocímboa da Praia": not the place Praia);
 //! - gazetteer hits stand for themselves, and split the rest into segments;
 //!   a place inside the name of a thing ("the Paris Agreement") is dropped;
 //! - a segment after a place cue or before a place noun is a place ("the
-//!   town of Liancourt", "Jajarkot district"), before an organization noun
+//!   town of Liancourt", "Jajarkot district", "the Brazilian state of
+//!   Pará"), and so is one with a place apposition ("Bodø, a town above the
+//!   Arctic Circle"); one before an organization noun
 //!   an organization ("the Canaan gang"; not after "a": "a mostly Christian
 //!   militia"), and so is one with an organization apposition ("Blue Anchor,
-//!   the Dubai-based ports operator") or named as an acronym ("its acronym FARDC");
+//!   the Dubai-based ports operator"), right after an organization's
+//!   description ("Sweden’s development agency, Sida,") or named as an
+//!   acronym ("its acronym FARDC");
 //! - a segment starting with a given name, or framed as a person (a role
 //!   apposition, a speech verb, "Title, Name", a verb that takes a person:
-//!   "replaced by X") is a person;
+//!   "replaced by X", a role verb and a title: "X was sworn in as
+//!   president") is a person;
 //! - one word alone is kept as a *short form*, resolved later to a person's
 //!   surname, an organization's head word or a known name;
 //! - anything else is *unknown* and only becomes a mention if the same name
@@ -565,7 +576,7 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
             s.push(out, span, EntityKind::Organization, PatternRule::OrgAcronym);
         } else if first.kind == UnitKind::Word && follows_org_description(s, range.clone(), false) {
             s.push(out, span, EntityKind::Organization, PatternRule::OrgNoun);
-        } else if first.kind == UnitKind::Word && place_apposition(s, range.end) {
+        } else if first.kind == UnitKind::Word && place_apposition(s, range.clone()) {
             s.push(out, span, EntityKind::Location, PatternRule::LocationCue);
         } else if first.kind == UnitKind::Word {
             out.short_forms.push(ShortForm { span, sentence: s.sentence, titled: false, honorific: false });
@@ -576,7 +587,7 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
         out.unknown.push((span, s.sentence));
         return;
     }
-    if place_apposition(s, range.end) {
+    if place_apposition(s, range.clone()) {
         s.push(out, span, EntityKind::Location, PatternRule::LocationCue);
         return;
     }
@@ -700,10 +711,12 @@ const REGION_ADJECTIVES: &[&str] = &[
 /// "Bodø, a town above the Arctic Circle", "the X Cays, a chain of small
 /// islands in the gulf", "Diffa, the Nigerien capital": an apposition whose
 /// noun phrase ends in a place noun (not "a town councillor", not "the
-/// capital’s mayor").
-fn place_apposition(s: &SentenceUnits, end: usize) -> bool {
+/// capital’s mayor"). A lone word opening the sentence is not taken: it is
+/// more often an adverb ("Overnight, a town lost power").
+fn place_apposition(s: &SentenceUnits, range: std::ops::Range<usize>) -> bool {
     let lexicon = &s.resources.lexicon;
-    if !(s.word(end) == "," && matches!(s.word(end + 1), "a" | "an" | "the")) {
+    let end = range.end;
+    if (range.start == 0 && range.len() == 1) || !(s.word(end) == "," && matches!(s.word(end + 1), "a" | "an" | "the")) {
         return false;
     }
     let lower = |i: usize| s.units.get(i).is_some_and(|u| u.kind == UnitKind::Lower);
@@ -1002,6 +1015,7 @@ mod tests {
             // A place glued to a capitalised word is a piece of a hyphenated surname.
             ("The plan was presented by Senator Clara Florence-Dubois on Monday.", vec![(Person, "Clara Florence-Dubois")]),
             ("Trucks waited at the Kenya-Somalia border.", vec![(Country, "Kenya"), (Country, "Somalia")]),
+            ("Trucks waited on the Goma-Sake road.", vec![(Location, "Goma")]),
             // Names joined by a hyphen before a head word are one organization.
             (
                 "Ministers met at the NATO-Georgia Commission in Tbilisi.",
@@ -1043,6 +1057,7 @@ mod tests {
             // Places framed by an apposition or by "the <Demonym> state of".
             ("The command will sit in Harstad, a town above the polar circle.", vec![(Location, "Harstad")]),
             ("Both claim the Ranguana Cayes, a chain of small islands off the coast.", vec![(Location, "Ranguana Cayes")]),
+            ("Overnight, a town in the north lost power.", vec![]),
             ("Tolo Lemba, a town councillor, objected.", vec![(Person, "Tolo Lemba")]),
             ("The road will reach the Brazilian state of Amapá.", vec![(Country, "Brazil"), (Location, "Amapá")]),
             ("Kenya's envoy to the agency, Wanjiru Kamau, spoke first.", vec![(Country, "Kenya"), (Person, "Wanjiru Kamau")]),

@@ -17,7 +17,7 @@ pub enum MentionSource {
 /// The pattern rules of [`detect`], named for provenance and tests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PatternRule {
-    /// "Resolution 2699", "resolution 2699 (2023)".
+    /// "Resolution 2699", "resolution 2699 (2023)", "A/RES/80/214", "GOV/2025/61".
     Resolution,
     /// A name after a title: "Prime Minister Ariel Henry".
     PersonAfterTitle,

@@ -2,7 +2,7 @@
 //!
 //! A *unit* is an atomic piece of a sentence: a gazetteer hit ("Trinidad and
 //! Tobago"), a title phrase ("Senior Assistant Inspector General of Police"),
-//! a resolution ("Resolution 2699 (2023)"), or one word (a hyphen chain such
+//! a resolution ("Resolution 2699 (2023)", "A/RES/80/214"), or one word (a hyphen chain such
 //! as "Port-au-Prince" counts as one word; so does an initial with its period).
 //! A *run* is a maximal sequence of name-like units: capitalised words,
 //! gazetteer hits, titles, and the connectors an organization name may
@@ -96,6 +96,8 @@ static RESOLUTION_SYMBOL: LazyLock<Regex> =
 /// Another body's document symbol with a year and a number ("GOV/2025/61",
 /// an IAEA Board paper): a resolution only where the sentence speaks of one.
 static DOCUMENT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[A-Z]{2,8}(?:/[A-Z]{1,8})*/\d{4}/\d{1,4}\b").unwrap());
+/// Another body's resolution symbol with a session number: "GC(68)/RES/10".
+static SESSION_RESOLUTION_SYMBOL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[A-Z]{2,8}\(\d{1,3}\)/RES/\d{1,4}\b").unwrap());
 /// Words that make a document symbol in their sentence a resolution.
 static RESOLUTION_CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:resolutions?|draft|text|motion|adopted|approved|passed)\b").unwrap());
@@ -103,7 +105,8 @@ static RESOLUTION_CONTEXT: LazyLock<Regex> =
 /// The resolutions of `text[within]` (a sentence): each span and its
 /// canonical name. A number or a UN symbol is `Resolution <number>`, so
 /// "A/RES/80/214" and "Resolution 80/214" are one resolution; another body's
-/// symbol is its own name. Years ("2024/25") are never resolutions.
+/// symbol ("GC(68)/RES/10", "GOV/2025/61" in a sentence about a text) is its
+/// own name. Years ("2024/25") are never resolutions.
 pub fn find_resolutions(text: &str, within: Span) -> Vec<(Span, String)> {
     let sentence = within.text(text);
     let base = within.start as usize;
@@ -117,12 +120,11 @@ pub fn find_resolutions(text: &str, within: Span) -> Vec<(Span, String)> {
         }
         found.push((span, format!("Resolution {}", &captures[1])));
     }
-    if RESOLUTION_CONTEXT.is_match(sentence) {
-        for symbol in DOCUMENT_SYMBOL.find_iter(sentence) {
-            let span = Span::new(base + symbol.start(), base + symbol.end());
-            if !found.iter().any(|(other, _)| other.overlaps(span)) {
-                found.push((span, symbol.as_str().to_string()));
-            }
+    let with_context = RESOLUTION_CONTEXT.is_match(sentence).then(|| DOCUMENT_SYMBOL.find_iter(sentence)).into_iter().flatten();
+    for symbol in SESSION_RESOLUTION_SYMBOL.find_iter(sentence).chain(with_context) {
+        let span = Span::new(base + symbol.start(), base + symbol.end());
+        if !found.iter().any(|(other, _)| other.overlaps(span)) {
+            found.push((span, symbol.as_str().to_string()));
         }
     }
     found.sort_by_key(|(span, _)| span.start);
@@ -219,9 +221,10 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
 }
 
 /// True when gazetteer hit `hits[idx]`, a country or place by its name, is
-/// one piece of a hyphen chain whose other piece (a capitalised word) is no
-/// gazetteer name: "Senator Ana Albuquerque-Paiva", "Jordan-Smith". Two
-/// known names stay two ("Kenya-Somalia border", "NATO-Ukraine").
+/// one piece of a hyphen chain after a capitalised word, whose other piece
+/// (a capitalised word) is no gazetteer name: "Senator Ana
+/// Albuquerque-Paiva", "Lee Jordan-Smith". Two known names stay two
+/// ("Kenya-Somalia border", "NATO-Ukraine"), and so does a route ("the Goma-Sake road").
 fn in_hyphenated_name(resources: &Resources, text: &str, hits: &[crate::resources::gazetteer::GazetteerMatch], idx: usize) -> bool {
     let hit = hits[idx];
     let kind = resources.gazetteer.entry(hit.surface.entry).kind;
@@ -241,7 +244,11 @@ fn in_hyphenated_name(resources: &Resources, text: &str, hits: &[crate::resource
         let piece_end = hit.span.start - 1;
         capitalised_piece(piece) && !hits.iter().any(|other| other.span.end == piece_end)
     });
-    glued_after || glued_before
+    // A surname follows a given name or a title: "Ana Lisboa-Moura", not "the Goma-Sake road".
+    let chain_start = if glued_before { hit.span.start as usize - 1 - previous_piece.map_or(0, str::len) } else { hit.span.start as usize };
+    let previous_word = text[..chain_start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let after_name = previous_word.chars().next().is_some_and(char::is_uppercase) && previous_word.chars().all(char::is_alphabetic);
+    (glued_after || glued_before) && after_name
 }
 
 /// Nouns after a demonym that make it a language: "its French acronym", "the Arabic name".
@@ -409,7 +416,10 @@ fn extend_title_modifiers(resources: &Resources, text: &str, units: &mut Vec<Uni
 /// Maximal runs of name-like units, as index ranges into `units`.
 /// Connectors join only inside organization names (after a head word),
 /// "of" inside place names after a place head ("Gulf of Guinea"), and
-/// particles only inside person names; titles and nicknames join any run.
+/// particles only inside person names; titles and nicknames join any run;
+/// so do a glued hyphen ("NATO-Ukraine Council"; `classify` splits again
+/// where no head word ends the run) and an "and" before words that end in a
+/// head word ("the Resilience and Sustainability Trust").
 /// No connector joins a month or weekday ("the Relief Fund on Monday").
 pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::Range<usize>> {
     let lexicon = &resources.lexicon;
@@ -552,6 +562,7 @@ mod tests {
             // Another body's symbol names itself, where the sentence speaks of a resolution.
             ("The draft, filed as BOG/2024/17, was approved.", vec![("BOG/2024/17", "BOG/2024/17")]),
             ("A report, BOG/2024/18, described the sites.", vec![]),
+            ("They cited GC(68)/RES/10 in full.", vec![("GC(68)/RES/10", "GC(68)/RES/10")]),
             // Years and seasons are not resolutions.
             ("The 2024/25 budget was approved by the board.", vec![]),
             ("The resolution covers the 2023/2024 season.", vec![]),
