@@ -73,7 +73,7 @@ pub fn analyze(resources: &Resources, documents: &[Document], cooccurrence: bool
     first_pass
         .into_par_iter()
         .map(|(document, segmentation, mut detection)| {
-            mention::add_known(&known, &document, &segmentation, &mut detection);
+            mention::add_known(resources, &known, &document, &segmentation, &mut detection);
             let resolved = entity::resolve(resources, &document, detection, &people);
             let mut analysis = DocumentAnalysis {
                 document,

@@ -56,12 +56,7 @@ fn name_and_key(resources: &Resources, text: &str, mention: &Mention) -> (String
     let surface = mention.span.text(text);
     let name = match mention.source {
         MentionSource::Gazetteer { entry, .. } => resources.gazetteer.entry(entry).name.clone(),
-        MentionSource::Pattern(PatternRule::Resolution) => {
-            crate::mention::units::find_resolutions(surface, crate::span::Span::new(0, surface.len()))
-                .first()
-                .map(|(_, name)| name.clone())
-                .unwrap_or_else(|| surface.to_string())
-        }
+        MentionSource::Pattern(PatternRule::Resolution) => crate::mention::units::resolution_name(surface),
         _ if mention.kind == EntityKind::Person => person_name(surface),
         _ => surface.strip_prefix("the ").unwrap_or(surface).to_string(),
     };

@@ -17,7 +17,7 @@ pub enum MentionSource {
 /// The pattern rules of [`detect`], named for provenance and tests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PatternRule {
-    /// "Resolution 2699", "resolution 2699 (2023)".
+    /// "Resolution 2699", "resolution 2699 (2023)", "A/RES/80/214", "GOV/2025/61".
     Resolution,
     /// A name after a title: "Prime Minister Ariel Henry".
     PersonAfterTitle,
@@ -115,7 +115,7 @@ pub fn detect(resources: &Resources, document: &Document, segmentation: &Segment
     }
     link_slash_alternatives(text, &mut detection);
     drop_overlaps(&mut detection);
-    places::add_places_by_context(text, &mut detection);
+    places::add_places_by_context(resources, text, &mut detection);
     detection
 }
 
@@ -183,7 +183,13 @@ pub fn drop_overlaps(detection: &mut Detection) {
 }
 
 /// Second pass: adds mentions of names the corpus established elsewhere.
-pub fn add_known(known: &known::KnownNames, document: &Document, segmentation: &Segmentation, detection: &mut Detection) {
+pub fn add_known(
+    resources: &Resources,
+    known: &known::KnownNames,
+    document: &Document,
+    segmentation: &Segmentation,
+    detection: &mut Detection,
+) {
     let text = document.text.as_str();
     for (sentence_idx, sentence) in segmentation.sentences.iter().enumerate() {
         for (span, kind) in known.find(text, sentence.span) {
@@ -207,7 +213,7 @@ pub fn add_known(known: &known::KnownNames, document: &Document, segmentation: &
     detection.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     detection.short_forms.retain(|s| !detection.mentions.iter().any(|k| k.span.overlaps(s.span)));
     detection.unknown.retain(|(span, _)| !detection.mentions.iter().any(|k| k.span.overlaps(*span)));
-    places::add_places_by_context(text, detection);
+    places::add_places_by_context(resources, text, detection);
 }
 
 /// Helpers for the table tests of the detection rules.

@@ -3,7 +3,15 @@
 //! - it is coordinated with a place: "in Blantyre and Mzuzu", "Jajarkot and
 //!   neighbouring Rukum West" (a country is no evidence: "Kenya and Ruto");
 //! - it is the other end of a trip: "from Oslo to Nepalgunj";
-//! - it follows "near", "around" or "outside": "positions around Uvira".
+//! - it follows "near", "around" or "outside": "positions around Uvira";
+//! - a place of the document has the same name (so that its own neighbours
+//!   count: "in Vila da Praia and Kakuma" after "Kakuma district");
+//! - "out of" or "based in" precedes it and "in" and a place or country
+//!   follow: "flies out of Kaunas in Lithuania" (not "works at Absa in
+//!   South Africa", not "a stake in Absa in South Africa");
+//! - it follows a site noun and a preposition: "an army base at Kidal", "the
+//!   gas project near Palma";
+//! - it is reached on a journey: "walked for days to reach Mueda".
 //!
 //! Runs after detection and again after known names were added, so a place
 //! established in one sentence ("Nepalgunj") makes its neighbours places in
@@ -15,6 +23,7 @@ use super::classify::COMPASS_WORDS;
 use super::{Detection, Mention, MentionSource, PatternRule};
 use crate::entity::keys::{surname_key, surname_of};
 use crate::graph::EntityKind;
+use crate::resources::Resources;
 use crate::span::Span;
 use std::collections::BTreeSet;
 
@@ -24,9 +33,55 @@ const COORDINATORS: &[&str] = &[",", "and", "or", ", and", ", or"];
 const PLACE_ADJECTIVES: &[&str] = &["neighbouring", "neighboring", "nearby", "adjacent", "surrounding"];
 /// Prepositions whose object is a place.
 const PLACE_PREPOSITIONS: &[&str] = &["near", "around", "outside"];
+/// Words before a name that make it a place when "in <place>" follows it:
+/// "out of", and "in" after a verb of being somewhere ("based in"); not a
+/// bare "in" ("a stake in Absa in South Africa").
+const LOCATIVE_PREPOSITIONS: &[&str] = &[
+    "out of",
+    "based in",
+    "located in",
+    "headquartered in",
+    "stationed in",
+    "situated in",
+    "held in",
+    "born in",
+    "lives in",
+    "lived in",
+    "arrived in",
+    "landed in",
+    "docked in",
+];
+/// Prepositions between a site noun and its place.
+const SITE_PREPOSITIONS: &[&str] = &["at", "in", "near", "outside"];
+/// Verbs of a journey, before "to reach X".
+const JOURNEY_VERBS: &[&str] = &[
+    "walked",
+    "walk",
+    "walking",
+    "fled",
+    "flee",
+    "fleeing",
+    "travelled",
+    "traveled",
+    "travel",
+    "drove",
+    "drive",
+    "driving",
+    "trekked",
+    "sailed",
+    "flew",
+    "marched",
+    "hiked",
+    "rode",
+    "crossed",
+    "journeyed",
+    "moved",
+    "headed",
+    "returned",
+];
 
 /// Turns the short forms and unknown names that their context makes places into place mentions.
-pub fn add_places_by_context(text: &str, detection: &mut Detection) {
+pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut Detection) {
     let surnames: BTreeSet<String> =
         detection.mentions.iter().filter(|m| m.kind == EntityKind::Person).filter_map(|m| surname_of(m.span.text(text))).collect();
     let mut candidates: Vec<(Span, u32)> = detection
@@ -39,26 +94,44 @@ pub fn add_places_by_context(text: &str, detection: &mut Detection) {
         .chain(detection.unknown.iter().copied())
         .collect();
     candidates.sort_by_key(|(span, _)| (span.start, span.end));
+    // Countries and places of the document, for "out of X in <place>".
+    let located: Vec<Span> =
+        detection.mentions.iter().filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Location)).map(|m| m.span).collect();
     // A promoted name may make the next item of its list a place too.
     loop {
         let places: Vec<Span> = detection.mentions.iter().filter(|m| m.kind == EntityKind::Location).map(|m| m.span).collect();
         let Some(position) = candidates.iter().position(|&(span, _)| {
             after_place_preposition(text, span)
-                || places.iter().any(|&place| listed_with(text, place, span) || trip_between(text, place, span))
+                || (after_any(text, span, LOCATIVE_PREPOSITIONS) && before_place_in(text, span, &located))
+                || after_site_noun(resources, text, span)
+                || reached_on_journey(text, span)
+                || places
+                    .iter()
+                    .any(|&place| place.text(text) == span.text(text) || listed_with(text, place, span) || trip_between(text, place, span))
         }) else {
             break;
         };
-        let (span, sentence) = candidates.remove(position);
+        let (name, sentence) = candidates.remove(position);
+        detection.short_forms.retain(|short| short.span != name);
+        detection.unknown.retain(|(unknown, _)| *unknown != name);
         detection.mentions.push(Mention {
-            span,
+            span: with_number(text, name),
             sentence,
             kind: EntityKind::Location,
             source: MentionSource::Pattern(PatternRule::LocationCue),
         });
-        detection.short_forms.retain(|short| short.span != span);
-        detection.unknown.retain(|(unknown, _)| *unknown != span);
     }
     detection.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+}
+
+/// "Block 58", "Camp 4": a number right after the name belongs to it.
+fn with_number(text: &str, name: Span) -> Span {
+    let Some(rest) = text[name.end as usize..].strip_prefix(' ') else { return name };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || rest[digits..].chars().next().is_some_and(char::is_alphanumeric) {
+        return name;
+    }
+    Span::new(name.start as usize, name.end as usize + 1 + digits)
 }
 
 /// The text between two spans in either order, if they do not overlap.
@@ -87,10 +160,40 @@ fn trip_between(text: &str, place: Span, name: Span) -> bool {
 
 /// "around Uvira", "near Goma".
 fn after_place_preposition(text: &str, name: Span) -> bool {
+    after_any(text, name, PLACE_PREPOSITIONS)
+}
+
+/// The text before `name` ends with one of `words` as whole words; returns what precedes them.
+fn before_words<'a>(text: &'a str, name: Span, words: &[&str]) -> Option<&'a str> {
     let before = text[..name.start as usize].trim_end();
-    PLACE_PREPOSITIONS
-        .iter()
-        .any(|preposition| before.strip_suffix(preposition).is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace)))
+    words.iter().find_map(|word| before.strip_suffix(word).filter(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace)))
+}
+
+fn after_any(text: &str, name: Span, words: &[&str]) -> bool {
+    before_words(text, name, words).is_some()
+}
+
+/// "X in Lithuania": "in" and a country or place mention right after the name.
+fn before_place_in(text: &str, name: Span, located: &[Span]) -> bool {
+    let after = &text[name.end as usize..];
+    let Some(rest) = after.strip_prefix(" in ") else { return false };
+    let place_start = text.len() - rest.len();
+    located.iter().any(|place| place.start as usize == place_start)
+}
+
+/// "an army base at Kidal", "the gas project near Palma".
+fn after_site_noun(resources: &Resources, text: &str, name: Span) -> bool {
+    before_words(text, name, SITE_PREPOSITIONS).is_some_and(|rest| {
+        let noun = rest.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        resources.lexicon.site_nouns.contains(noun)
+    })
+}
+
+/// "walked for days to reach Mueda": "reach" with a journey verb shortly before, in the same sentence.
+fn reached_on_journey(text: &str, name: Span) -> bool {
+    let Some(rest) = before_words(text, name, &["reach", "reached", "reaching"]) else { return false };
+    let clause = rest.rsplit(['.', ';', '\n']).next().unwrap_or(rest);
+    clause.split_whitespace().rev().take(6).any(|word| JOURNEY_VERBS.contains(&word.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
 #[cfg(test)]
@@ -112,6 +215,18 @@ mod tests {
             // A country is no evidence, and a person's surname stays the person.
             ("Kenya and Bundibugyo were mentioned.", vec![(Country, "Kenya")]),
             ("Rains failed across West and Central Africa.", vec![(Location, "Central Africa")]),
+            // The same name as a place of the document is that place, and so is its list partner.
+            (
+                "Families fled Kakuma and Loima. Clinics in Vila da Praia and Kakuma reopened. Schools in Loima district shut.",
+                vec![(Location, "Kakuma"), (Location, "Loima"), (Location, "Vila da Praia")],
+            ),
+            // A locative preposition and "in <country>"; a site noun; a journey's end.
+            ("Jets flew out of Karmelava in Lithuania.", vec![(Country, "Lithuania"), (Location, "Karmelava")]),
+            ("An analyst at Absa in Kenya disagreed.", vec![(Country, "Kenya")]),
+            ("Funds poured into Absa in South Africa and a stake in Absa in Kenya.", vec![(Country, "Kenya"), (Country, "South Africa")]),
+            ("Rebels attacked an army base at Tessit overnight.", vec![(Location, "Tessit")]),
+            ("The firm drills an offshore field in Block 61 near the coast.", vec![(Location, "Block 61")]),
+            ("Many walked for days to reach Ancuabe. Others tried to reach Ancuabe Holdings.", vec![(Location, "Ancuabe")]),
             (
                 "Amina Wekesa spoke in Nairobi. Residents of Nairobi and Wekesa agreed.",
                 vec![(Location, "Nairobi"), (Person, "Amina Wekesa")],

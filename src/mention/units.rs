@@ -2,7 +2,7 @@
 //!
 //! A *unit* is an atomic piece of a sentence: a gazetteer hit ("Trinidad and
 //! Tobago"), a title phrase ("Senior Assistant Inspector General of Police"),
-//! a resolution ("Resolution 2699 (2023)"), or one word (a hyphen chain such
+//! a resolution ("Resolution 2699 (2023)", "A/RES/80/214"), or one word (a hyphen chain such
 //! as "Port-au-Prince" counts as one word; so does an initial with its period).
 //! A *run* is a maximal sequence of name-like units: capitalised words,
 //! gazetteer hits, titles, and the connectors an organization name may
@@ -86,18 +86,56 @@ const HYPHEN_SUFFIXES: &[&str] = &[
     "majority",
 ];
 
-static RESOLUTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{3,5})(?:\s*\((\d{4})\))?").unwrap());
+/// "Resolution 2699 (2023)", "resolution No. 2417", "Resolution 80/214" (a
+/// General Assembly number: session and resolution).
+static RESOLUTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{1,4}/\d{1,4}|\d{3,5})\b(?:\s*\((\d{4})\))?").unwrap());
+/// A UN resolution symbol: "S/RES/2699 (2023)", "A/RES/80/214", "A/RES/ES-11/1".
+static RESOLUTION_SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:[A-Z]{1,5}/)+RES/((?:ES-)?\d{1,4}(?:/\d{1,4})?)\b(?:\s*\((\d{4})\))?").unwrap());
+/// Another body's document symbol with a year and a number ("GOV/2025/61",
+/// an IAEA Board paper): a resolution only where the sentence speaks of one.
+static DOCUMENT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[A-Z]{2,8}(?:/[A-Z]{1,8})*/\d{4}/\d{1,4}\b").unwrap());
+/// Another body's resolution symbol with a session number: "GC(68)/RES/10".
+static SESSION_RESOLUTION_SYMBOL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[A-Z]{2,8}\(\d{1,3}\)/RES/\d{1,4}\b").unwrap());
+/// Words that make a document symbol in their sentence a resolution.
+static RESOLUTION_CONTEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:resolutions?|draft|text|motion|adopted|approved|passed)\b").unwrap());
 
-/// A resolution number found in text: the span and the canonical name.
+/// The resolutions of `text[within]` (a sentence): each span and its
+/// canonical name. A number or a UN symbol is `Resolution <number>`, so
+/// "A/RES/80/214" and "Resolution 80/214" are one resolution; another body's
+/// symbol ("GC(68)/RES/10", "GOV/2025/61" in a sentence about a text) is its
+/// own name. Years ("2024/25") are never resolutions.
 pub fn find_resolutions(text: &str, within: Span) -> Vec<(Span, String)> {
+    let sentence = within.text(text);
     let base = within.start as usize;
-    RESOLUTION
-        .captures_iter(within.text(text))
-        .map(|c| {
-            let whole = c.get(0).expect("match");
-            (Span::new(base + whole.start(), base + whole.end()), format!("Resolution {}", &c[1]))
-        })
-        .collect()
+    let mut found: Vec<(Span, String)> = Vec::new();
+    let numbered = RESOLUTION.captures_iter(sentence).chain(RESOLUTION_SYMBOL.captures_iter(sentence));
+    for captures in numbered {
+        let whole = captures.get(0).expect("match");
+        let span = Span::new(base + whole.start(), base + whole.end());
+        if found.iter().any(|(other, _)| other.overlaps(span)) {
+            continue;
+        }
+        found.push((span, format!("Resolution {}", &captures[1])));
+    }
+    let with_context = RESOLUTION_CONTEXT.is_match(sentence).then(|| DOCUMENT_SYMBOL.find_iter(sentence)).into_iter().flatten();
+    for symbol in SESSION_RESOLUTION_SYMBOL.find_iter(sentence).chain(with_context) {
+        let span = Span::new(base + symbol.start(), base + symbol.end());
+        if !found.iter().any(|(other, _)| other.overlaps(span)) {
+            found.push((span, symbol.as_str().to_string()));
+        }
+    }
+    found.sort_by_key(|(span, _)| span.start);
+    found
+}
+
+/// The canonical name of a resolution mention's text ("S/RES/2699 (2023)" ->
+/// "Resolution 2699"); a document symbol names itself.
+pub fn resolution_name(surface: &str) -> String {
+    let numbered = RESOLUTION.captures(surface).or_else(|| RESOLUTION_SYMBOL.captures(surface));
+    numbered.map_or_else(|| surface.to_string(), |captures| format!("Resolution {}", &captures[1]))
 }
 
 /// Cuts the tokens of one sentence into units.
@@ -110,7 +148,13 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
     }
     let mut language_end = None;
     let mut previous_place: Option<(Span, EntryId)> = None;
-    for mut hit in resources.gazetteer.find(text, sentence) {
+    let hits = resources.gazetteer.find(text, sentence);
+    for (hit_idx, mut hit) in hits.iter().copied().enumerate() {
+        // "Albuquerque-Paiva": a place glued by a hyphen to a capitalised word
+        // that is no known name is a piece of a surname, not the place.
+        if in_hyphenated_name(resources, text, &hits, hit_idx) {
+            continue;
+        }
         // "Atlanta, Georgia": after a place and a comma, a name shared with a
         // place of that place's country is that place.
         if let Some((place_span, place_entry)) = previous_place {
@@ -174,6 +218,37 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
     }
     extend_title_modifiers(resources, text, &mut result);
     result
+}
+
+/// True when gazetteer hit `hits[idx]`, a country or place by its name, is
+/// one piece of a hyphen chain after a capitalised word, whose other piece
+/// (a capitalised word) is no gazetteer name: "Senator Ana
+/// Albuquerque-Paiva", "Lee Jordan-Smith". Two known names stay two
+/// ("Kenya-Somalia border", "NATO-Ukraine"), and so does a route ("the Goma-Sake road").
+fn in_hyphenated_name(resources: &Resources, text: &str, hits: &[crate::resources::gazetteer::GazetteerMatch], idx: usize) -> bool {
+    let hit = hits[idx];
+    let kind = resources.gazetteer.entry(hit.surface.entry).kind;
+    if hit.surface.demonym || !matches!(kind, EntityKind::Country | EntityKind::Location) {
+        return false;
+    }
+    let capitalised_piece = |piece: &str| piece.chars().next().is_some_and(char::is_uppercase) && piece.chars().count() >= 2;
+    let after = &text[hit.span.end as usize..];
+    let next_piece = after.strip_prefix('-').map(|rest| rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""));
+    let glued_after = next_piece.is_some_and(|piece| {
+        let piece_start = hit.span.end + 1;
+        capitalised_piece(piece) && !hits.iter().any(|other| other.span.start == piece_start)
+    });
+    let before = &text[..hit.span.start as usize];
+    let previous_piece = before.strip_suffix('-').map(|rest| rest.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or(""));
+    let glued_before = previous_piece.is_some_and(|piece| {
+        let piece_end = hit.span.start - 1;
+        capitalised_piece(piece) && !hits.iter().any(|other| other.span.end == piece_end)
+    });
+    // A surname follows a given name or a title: "Ana Lisboa-Moura", not "the Goma-Sake road".
+    let chain_start = if glued_before { hit.span.start as usize - 1 - previous_piece.map_or(0, str::len) } else { hit.span.start as usize };
+    let previous_word = text[..chain_start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let after_name = previous_word.chars().next().is_some_and(char::is_uppercase) && previous_word.chars().all(char::is_alphabetic);
+    (glued_after || glued_before) && after_name
 }
 
 /// Nouns after a demonym that make it a language: "its French acronym", "the Arabic name".
@@ -341,7 +416,10 @@ fn extend_title_modifiers(resources: &Resources, text: &str, units: &mut Vec<Uni
 /// Maximal runs of name-like units, as index ranges into `units`.
 /// Connectors join only inside organization names (after a head word),
 /// "of" inside place names after a place head ("Gulf of Guinea"), and
-/// particles only inside person names; titles and nicknames join any run.
+/// particles only inside person names; titles and nicknames join any run;
+/// so do a glued hyphen ("NATO-Ukraine Council"; `classify` splits again
+/// where no head word ends the run) and an "and" before words that end in a
+/// head word ("the Resilience and Sustainability Trust").
 /// No connector joins a month or weekday ("the Relief Fund on Monday").
 pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::Range<usize>> {
     let lexicon = &resources.lexicon;
@@ -369,6 +447,12 @@ pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::
                 end += 1;
                 continue;
             }
+            // "NATO-Ukraine Council": a hyphen glued between two names joins
+            // them; `classify` splits the run again unless a head word ends it.
+            if is_glued_hyphen(text, units, end) && units[end + 1].is_name_like() {
+                end += 1;
+                continue;
+            }
             // A connector joins when a capitalised word follows and the run is an organization name.
             let word = next.text(text);
             let followed_by_name = is_name_after_connector(units.get(end + 1));
@@ -392,6 +476,12 @@ pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::
                 end += if followed_by_the_name { 2 } else { 1 };
                 continue;
             }
+            // "the Resilience and Sustainability Trust": "and" between the
+            // first word of a name and words that end in a head word.
+            if word == "and" && !has_org_head && end - start <= 3 && joins_name_before_head(resources, text, units, start, end) {
+                end += 1;
+                continue;
+            }
             if next.kind == UnitKind::Lower && PARTICLES.contains(&word) && followed_by_name && !has_org_head {
                 end += 1;
                 continue;
@@ -404,6 +494,46 @@ pub fn runs(resources: &Resources, text: &str, units: &[Unit]) -> Vec<std::ops::
     runs
 }
 
+/// True when `units[idx]` is a hyphen with no space on either side, between two units.
+pub fn is_glued_hyphen(text: &str, units: &[Unit], idx: usize) -> bool {
+    idx >= 1
+        && idx + 1 < units.len()
+        && units[idx].text(text) == "-"
+        && units[idx - 1].span.end == units[idx].span.start
+        && units[idx].span.end == units[idx + 1].span.start
+}
+
+/// "the Resilience and Sustainability Trust", "the IMF’s Peace and Justice
+/// Fund": the run `units[start..and_idx]` (one or two plain words, after "the"
+/// or a possessive) and the plain words after the "and" at `and_idx`, up to an
+/// organization head word that ends them, are one name. Known names on either
+/// side ("Kenya and Red Cross Society"), a head word before "and" ("Police and
+/// Army Command") or a given name ("Ruto and National Assembly") keep two.
+fn joins_name_before_head(resources: &Resources, text: &str, units: &[Unit], start: usize, and_idx: usize) -> bool {
+    let lexicon = &resources.lexicon;
+    let plain = |unit: &Unit| {
+        let word = unit.text(text);
+        unit.kind == UnitKind::Word && !lexicon.calendar.contains(word) && !lexicon.given_names.contains(word)
+    };
+    // A capital "The" opening the sentence is the determiner.
+    let (start, after_determiner) = match units[start].text(text) {
+        "The" => (start + 1, true),
+        _ => (start, start >= 1 && matches!(units[start - 1].text(text), "the" | "’s" | "'s")),
+    };
+    let before_is_plain = start < and_idx
+        && and_idx - start <= 2
+        && units[start..and_idx].iter().all(|u| plain(u) && !lexicon.org_heads.contains(last_word(u.text(text))));
+    if !(after_determiner && before_is_plain) {
+        return false;
+    }
+    let mut idx = and_idx + 1;
+    while idx < units.len() && plain(&units[idx]) && idx - and_idx <= 3 {
+        idx += 1;
+    }
+    let ends_run = units.get(idx).is_none_or(|u| !(u.is_name_like() || u.kind == UnitKind::Title));
+    idx > and_idx + 1 && ends_run && lexicon.org_heads.contains(last_word(units[idx - 1].text(text)))
+}
+
 /// A place head ("Gulf", "Valley") or prefix ("Lake", "Cape") that an "of" may follow.
 pub fn is_place_head_word(resources: &Resources, word: &str) -> bool {
     let lexicon = &resources.lexicon;
@@ -413,4 +543,36 @@ pub fn is_place_head_word(resources: &Resources, word: &str) -> bool {
 /// The last word of a hyphen chain or phrase ("Inter-Organisations" -> "Organisations").
 pub fn last_word(text: &str) -> &str {
     text.rsplit([' ', '-']).next().unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolution_numbers_and_symbols() {
+        for (sentence, expected) in [
+            ("Resolution 2699 (2023) was adopted.", vec![("Resolution 2699 (2023)", "Resolution 2699")]),
+            ("Members cited resolution No. 2417 again.", vec![("resolution No. 2417", "Resolution 2417")]),
+            // A General Assembly number and its UN symbol are one resolution.
+            ("Resolution 79/118 passed easily.", vec![("Resolution 79/118", "Resolution 79/118")]),
+            ("The text was issued as A/RES/79/118 on Friday.", vec![("A/RES/79/118", "Resolution 79/118")]),
+            ("The council renewed S/RES/2720 (2023) today.", vec![("S/RES/2720 (2023)", "Resolution 2720")]),
+            ("Its emergency session adopted A/RES/ES-11/6.", vec![("A/RES/ES-11/6", "Resolution ES-11/6")]),
+            // Another body's symbol names itself, where the sentence speaks of a resolution.
+            ("The draft, filed as BOG/2024/17, was approved.", vec![("BOG/2024/17", "BOG/2024/17")]),
+            ("A report, BOG/2024/18, described the sites.", vec![]),
+            ("They cited GC(68)/RES/10 in full.", vec![("GC(68)/RES/10", "GC(68)/RES/10")]),
+            // Years and seasons are not resolutions.
+            ("The 2024/25 budget was approved by the board.", vec![]),
+            ("The resolution covers the 2023/2024 season.", vec![]),
+        ] {
+            let found = find_resolutions(sentence, Span::new(0, sentence.len()));
+            let found: Vec<(&str, &str)> = found.iter().map(|(span, name)| (span.text(sentence), name.as_str())).collect();
+            assert_eq!(found, expected, "{sentence}");
+            for (surface, name) in expected {
+                assert_eq!(resolution_name(surface), name, "{surface}");
+            }
+        }
+    }
 }

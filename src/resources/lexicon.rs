@@ -1,5 +1,5 @@
 //! Word lists: given names, titles, head words, stopwords, calendar words,
-//! speech and person verbs, and page furniture, each from its own data file.
+//! speech, person and role verbs, site nouns, and page furniture, each from its own data file.
 
 use super::DataFile;
 use crate::error::Result;
@@ -19,8 +19,12 @@ impl WordList {
     /// Reads one word or phrase per line. A case-insensitive list stores each
     /// entry lowercase, Capitalised and in CAPITALS.
     fn from_file(file: &DataFile, exact: bool) -> WordList {
+        WordList::from_words(file.lines().map(|(_, line)| line), exact)
+    }
+
+    fn from_words<'a>(lines: impl IntoIterator<Item = &'a str>, exact: bool) -> WordList {
         let mut words = HashSet::new();
-        for (_, line) in file.lines() {
+        for line in lines {
             let word = line.trim();
             if exact {
                 words.insert(word.to_string());
@@ -107,9 +111,16 @@ pub struct Lexicon {
     pub location_nouns: WordList,
     pub stopwords: WordList,
     pub calendar: WordList,
+    /// Calendar words that shorten a longer one ("Jun", "Mon"); without a
+    /// period inside a name they are names ("Darren Teo Jun Hao").
+    pub calendar_abbreviations: WordList,
     pub speech_verbs: WordList,
     /// Verbs whose object is a person ("replaced by X", "appointed X").
     pub person_verbs: WordList,
+    /// Verbs that give the name before them a role ("X was sworn in as president").
+    pub role_verbs: WordList,
+    /// Nouns for sites whose place follows "at" or "near" ("an army base at X").
+    pub site_nouns: WordList,
     pub furniture: Furniture,
     /// Titles and roles ("prime minister", "secretary of state"), matched
     /// case-insensitively, leftmost-longest.
@@ -129,6 +140,13 @@ impl Lexicon {
         let furniture_file = file("furniture.toml");
         let furniture: Furniture =
             toml::from_str(furniture_file.text).map_err(|e| furniture_file.error(line_of(furniture_file.text, e.span()), e.message()))?;
+        let calendar_file = file("calendar.txt");
+        let calendar_words: Vec<&str> = calendar_file.lines().map(|(_, line)| line.trim()).collect();
+        let abbreviations = calendar_words
+            .iter()
+            .copied()
+            .filter(|short| calendar_words.iter().any(|long| long.len() > short.len() && long.starts_with(short)));
+        let calendar_abbreviations = WordList::from_words(abbreviations, false);
         Ok(Lexicon {
             given_names: WordList::from_file(&file("given_names.txt"), true),
             title_modifiers: WordList::from_file(&file("title_modifiers.txt"), false),
@@ -140,9 +158,12 @@ impl Lexicon {
             location_cues: WordList::from_file(&file("location_cues.txt"), false),
             location_nouns: WordList::from_file(&file("location_nouns.txt"), false),
             stopwords: WordList::from_file(&file("stopwords.txt"), false),
-            calendar: WordList::from_file(&file("calendar.txt"), false),
+            calendar: WordList::from_file(&calendar_file, false),
+            calendar_abbreviations,
             speech_verbs: WordList::from_file(&file("speech_verbs.txt"), false),
             person_verbs: WordList::from_file(&file("person_verbs.txt"), false),
+            role_verbs: WordList::from_file(&file("role_verbs.txt"), false),
+            site_nouns: WordList::from_file(&file("site_nouns.txt"), false),
             furniture,
             titles,
             title_names,

@@ -32,6 +32,8 @@ pub const DATA_FILES: &[(&str, &str)] = &[
     ("calendar.txt", include_str!("../../data/calendar.txt")),
     ("speech_verbs.txt", include_str!("../../data/speech_verbs.txt")),
     ("person_verbs.txt", include_str!("../../data/person_verbs.txt")),
+    ("role_verbs.txt", include_str!("../../data/role_verbs.txt")),
+    ("site_nouns.txt", include_str!("../../data/site_nouns.txt")),
     ("furniture.toml", include_str!("../../data/furniture.toml")),
 ];
 
