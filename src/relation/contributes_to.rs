@@ -35,7 +35,7 @@ static GIFT_RELATIVE: LazyLock<Regex> =
 static RELATIVE_OPENER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,?\s+(?:that|which)\s").unwrap());
 /// Equipment: "two frigates", "a patrol vessel".
 static EQUIPMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[\d,]+)\s+(?:[a-z-]+\s+){0,3}(?:frigates?|vessels?|aircraft|helicopters?|ships?|vehicles?|boats?|drones?|equipment|planes?|trucks?)\b")
+    Regex::new(r"(?i)\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[\d,]+)\s+(?:[A-Za-z0-9-]+\s+){0,4}(?:frigates?|vessels?|aircraft|helicopters?|ships?|vehicles?|boats?|drones?|equipment|planes?|trucks?|jets?|tanks?|batter(?:y|ies)|missiles?|launchers?)\b")
         .unwrap()
 });
 /// People without a count, right after the trigger: "sending troops", "to deploy forces".
@@ -146,7 +146,18 @@ fn recipient(doc: &DocView, view: &SentenceView, trigger: Span, clause_end: u32,
         let a = view.arguments[idx];
         a.span.start >= trigger.end && a.span.end <= clause_end && a.kind == EntityKind::Organization && marked(a.span.start)
     });
-    if let Some(after) = after {
+    // "released $10 million, most of it to be spent through X": a channel named later in the sentence.
+    let channel = || {
+        (0..view.arguments.len()).find(|&idx| {
+            let a = view.arguments[idx];
+            a.span.start >= trigger.end && a.kind == EntityKind::Organization && {
+                let before = view.before(a.span.start).trim_end();
+                let before = before.strip_suffix(" the").unwrap_or(before);
+                before.ends_with(" through")
+            }
+        })
+    };
+    if let Some(after) = after.or_else(channel) {
         // "to UNICEF, the WFP and the World Health Organization"
         let listed = view.coordinated(after).into_iter().filter(|&i| i >= after && view.arguments[i].kind == EntityKind::Organization);
         return listed.map(|i| view.arguments[i].entity).collect();

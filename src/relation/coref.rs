@@ -311,7 +311,7 @@ pub fn add_pronoun_subjects(ctx: &DocContext, view: &SentenceView, previous_peop
             continue;
         }
         let mut people_before = arguments.iter().chain(&added).filter(|a| a.span.end <= span.start && a.kind == EntityKind::Person);
-        let entity = if found.as_str().contains("said") || found.as_str().contains("that") {
+        let entity = if is_reported(found.as_str()) {
             // "Ruto said he would ...": the one who said it.
             people_before.next_back().map(|a| a.entity)
         } else {
@@ -332,7 +332,7 @@ pub fn add_pronoun_subjects(ctx: &DocContext, view: &SentenceView, previous_peop
         if view.in_quotes(span) || arguments.iter().chain(&added).any(|a| a.span.overlaps(span)) {
             continue;
         }
-        let sayer = (found.as_str().contains("said") || found.as_str().contains("that"))
+        let sayer = is_reported(found.as_str())
             .then(|| {
                 arguments
                     .iter()
@@ -350,6 +350,11 @@ pub fn add_pronoun_subjects(ctx: &DocContext, view: &SentenceView, previous_peop
     arguments.sort_by_key(|a| (a.span.start, a.span.end));
 }
 
+/// Whether a pronoun match opens reported speech ("said he", "saying it", "that she").
+fn is_reported(found: &str) -> bool {
+    found.split_whitespace().next().is_some_and(|w| matches!(w, "said" | "saying" | "that"))
+}
+
 /// "the court", "the commission": a lowercase organization noun after "the".
 static BACK_REFERENCE_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[Tt]he\s+(?:[\d]+-[a-z]+\s+|[a-z]+-[a-z]+\s+)?([a-z]+)\b").unwrap());
@@ -357,10 +362,10 @@ static BACK_REFERENCE_NOUN: LazyLock<Regex> =
 /// "He"/"she" at the start of a sentence or after ", and", "; ", "said":
 /// where a subject stands.
 /// ("He" and "she" are always subjects; "said he" and "that she" name who spoke.)
-static SUBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\b(?:said|that)\s+)?\b([Hh]e|[Ss]he)\b").unwrap());
+static SUBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\b(?:said|saying|that)\s+)?\b([Hh]e|[Ss]he)\b").unwrap());
 /// "it would", "it has" after "said" or at a clause start: a country or organization as subject.
 static IT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[;,]\s+(?:and\s+|but\s+)?|\bsaid\s+|\bthat\s+)([Ii]t)\s+(?:would|will|had|has|was|is|could|plans|planned|intends|wants|also)\b").unwrap()
+    Regex::new(r"(?:^|[;,]\s+(?:and\s+|but\s+)?|\bsaid\s+|\bsaying\s+|\bthat\s+)([Ii]t)\s+(?:would|will|had|has|was|is|could|plans|planned|intends|wants|also)\b").unwrap()
 });
 
 /// "Kenya’s president": the person holding that title there, named in a
