@@ -16,9 +16,10 @@
 //! title ("the lawyer"), and a document about two resolutions.
 
 use super::roles::{self, RolePhrase};
-use super::view::{Argument, SentenceView};
+use super::view::{Argument, EntityMention, SentenceView};
 use crate::entity::Reference;
 use crate::graph::EntityKind;
+use crate::mention::MentionSource;
 use crate::pipeline::DocContext;
 use crate::span::Span;
 use regex::Regex;
@@ -276,6 +277,10 @@ pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, pl
         if covered(&arguments, mention.span) {
             continue;
         }
+        if let Some(country) = capital_acting_for(ctx, view, mention) {
+            arguments.push(Argument { entity: country, kind: EntityKind::Country, head: mention.span, span: mention.span });
+            continue;
+        }
         // "the International Federation of ... (IFRC)": the acronym after its name is the same argument.
         if let Some(last) = arguments.last_mut().filter(|a| a.entity == mention.entity && view.between(a.span, mention.span) == " (") {
             last.span = last.span.cover(mention.span);
@@ -288,6 +293,35 @@ pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, pl
     }
     arguments.sort_by_key(|a| (a.span.start, a.span.end));
     arguments
+}
+
+/// The country a capital stands for when it acts ("Moscow abstained",
+/// "Beijing has said", "criticised Ankara"), if the document names that
+/// country too; words in `data/relations/references.toml`.
+fn capital_acting_for(ctx: &DocContext, view: &SentenceView, mention: &EntityMention) -> Option<usize> {
+    let MentionSource::Gazetteer { entry, demonym: false } = ctx.mentions[mention.mention].source else { return None };
+    let place = ctx.resources.gazetteer.entry(entry);
+    let country = place.country.as_deref().filter(|_| place.capital)?;
+    let file = ctx.resources.relations.file("references");
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphabetic() && c != '-').to_lowercase();
+    let mut after = view.after(mention.span.end).split_whitespace().map(word);
+    let verb = match after.next() {
+        Some(first) if file.has_word("capital_auxiliaries", &first) => after.next(),
+        first => first,
+    };
+    // "Moscow and Beijing abstained": a capital listed before another acting one acts too.
+    let listed_with_acting = || {
+        let next = view.mentions.iter().find(|m| m.span.start > mention.span.end)?;
+        matches!(view.between(mention.span, next.span), " and " | ", " | ", and ").then(|| capital_acting_for(ctx, view, next)).flatten()
+    };
+    let subject = !view.after(mention.span.end).starts_with([',', '\'', '’']) && verb.is_some_and(|v| file.has_word("capital_verbs", &v))
+        || listed_with_acting().is_some();
+    let object =
+        view.before(mention.span.start).split_whitespace().next_back().is_some_and(|w| file.has_word("capital_object_verbs", &word(w)));
+    if !(subject || object) {
+        return None;
+    }
+    ctx.entities.iter().position(|e| e.kind == EntityKind::Country && e.name == country)
 }
 
 /// "He" or "she" opening a clause, as the subject argument it stands for:
@@ -457,6 +491,11 @@ mod tests {
             ("Gabriel Boric flew to Lima. He met Lula there.", "met Lula", "He", "Gabriel Boric"),
             ("Ghana said it would send troops.", "send troops", "it", "Ghana"),
             ("The African Union met in Addis Ababa. The 55-member bloc backed the plan.", "backed", "The 55-member bloc", "African Union"),
+            ("Russia and China objected. Moscow and Beijing abstained.", "abstained", "Moscow", "Russia"),
+            ("Russia and China objected. Moscow and Beijing abstained.", "abstained", "Beijing", "China"),
+            ("Greece criticised Ankara, and Turkey replied.", "criticised", "Ankara", "Turkey"),
+            ("Turkey thanked Ruto, who visited Ankara on Monday.", "visited", "Ankara", "Ankara"),
+            ("Moscow abstained.", "abstained", "Moscow", "Moscow"),
         ] {
             let found = arguments(text, marker);
             assert!(found.iter().any(|(q, name)| q == quote && name == expected), "{text}: {found:?}");

@@ -19,6 +19,8 @@ pub struct GazetteerEntry {
     pub name: String,
     /// For a place, the country it is in (canonical name), when the data says.
     pub country: Option<String>,
+    /// The seat of `country`'s government ("Moscow"), which may stand for it.
+    pub capital: bool,
 }
 
 /// What one surface form means.
@@ -66,12 +68,20 @@ impl Gazetteer {
         let country_names: std::collections::HashSet<String> =
             builder.entries.iter().filter(|e| e.kind == EntityKind::Country).map(|e| e.name.clone()).collect();
         for (line_no, line) in locations.lines() {
-            let columns = columns(locations, line_no, line, 1, 3)?;
+            let columns = columns(locations, line_no, line, 1, 4)?;
             let country = columns.get(2).filter(|c| !c.is_empty()).map(|c| c.to_string());
             if let Some(country) = country.as_deref().filter(|c| !country_names.contains(*c)) {
                 return Err(locations.error(line_no, format!("unknown country '{country}': use a canonical name from countries.tsv")));
             }
+            let capital = match columns.get(3).copied() {
+                None | Some("") => false,
+                Some("capital") if country.is_some() => true,
+                Some(other) => {
+                    return Err(locations.error(line_no, format!("the fourth column is 'capital' after a country, or empty, not '{other}'")))
+                }
+            };
             let entry = builder.entry(EntityKind::Location, columns[0], country);
+            builder.entries[entry as usize].capital = capital;
             builder.names(entry, columns.iter().take(2).copied(), false);
         }
         let automaton =
@@ -147,7 +157,7 @@ struct Builder {
 
 impl Builder {
     fn entry(&mut self, kind: EntityKind, name: &str, country: Option<String>) -> EntryId {
-        self.entries.push(GazetteerEntry { kind, name: name.to_string(), country });
+        self.entries.push(GazetteerEntry { kind, name: name.to_string(), country, capital: false });
         (self.entries.len() - 1) as EntryId
     }
 
@@ -194,6 +204,19 @@ mod tests {
         let bad = file("locations.tsv", "# header\nNairobi\t\tKenia\n");
         let message = Gazetteer::build(&countries, &organizations, &bad).err().expect("unknown country is an error").to_string();
         assert!(message.contains("locations.tsv") && message.contains('2') && message.contains("Kenia"), "{message}");
+    }
+
+    #[test]
+    fn a_capital_is_marked_in_the_fourth_column() {
+        let countries = file("countries.tsv", "Kenya\t\tKenyan\n");
+        let organizations = file("organizations.tsv", "");
+        let places = file("locations.tsv", "Nairobi\t\tKenya\tcapital\nMombasa\t\tKenya\n");
+        let gazetteer = Gazetteer::build(&countries, &organizations, &places).unwrap();
+        let capital = |name: &str| gazetteer.entry(gazetteer.lookup(name).expect("known place")).capital;
+        assert!(capital("Nairobi") && !capital("Mombasa"));
+        let bad = file("locations.tsv", "Nairobi\t\tKenya\tcapitol\n");
+        let message = Gazetteer::build(&countries, &organizations, &bad).err().expect("a bad flag is an error").to_string();
+        assert!(message.contains("locations.tsv") && message.contains("capitol"), "{message}");
     }
 
     #[test]
