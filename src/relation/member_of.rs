@@ -162,6 +162,9 @@ fn parts(doc: &DocView, view: &SentenceView, out: &mut Vec<RelationCandidate>) {
     let file = doc.triggers("member_of");
     let is_part_noun = |word: &str| file.has_word("part_nouns", &word.to_lowercase());
     let organizations: Vec<usize> = (0..view.arguments.len()).filter(|&i| view.arguments[i].kind == EntityKind::Organization).collect();
+    let part_of = |part: usize, owner: usize, trigger: Span| {
+        RelationCandidate::new(RelationKind::MemberOf, part, owner, view, trigger, "member_of.part_of", 0.7)
+    };
     for &owner_idx in &organizations {
         let owner = view.arguments[owner_idx];
         let after = view.after(owner.span.end);
@@ -170,15 +173,7 @@ fn parts(doc: &DocView, view: &SentenceView, out: &mut Vec<RelationCandidate>) {
             let at = owner.span.end + found.get(0).expect("match").end() as u32;
             if let Some(part) = view.arguments.iter().find(|a| a.span.start == at && a.kind == EntityKind::Organization) {
                 let trigger = Span { start: owner.span.end, end: at };
-                out.push(RelationCandidate::new(
-                    RelationKind::MemberOf,
-                    part.entity,
-                    owner.entity,
-                    view,
-                    trigger,
-                    "member_of.part_of",
-                    0.7,
-                ));
+                out.push(part_of(part.entity, owner.entity, trigger));
             }
         }
         // "the UN's Central Emergency Response Fund": a part named after its owner's possessive.
@@ -186,15 +181,7 @@ fn parts(doc: &DocView, view: &SentenceView, out: &mut Vec<RelationCandidate>) {
             let named_part = doc.ctx.entities.get(part.entity).is_some_and(|e| e.name.rsplit(' ').next().is_some_and(is_part_noun));
             if matches!(view.between(owner.span, part.span), "’s " | "'s ") && named_part {
                 let trigger = Span { start: owner.span.end, end: part.span.start };
-                out.push(RelationCandidate::new(
-                    RelationKind::MemberOf,
-                    part.entity,
-                    owner.entity,
-                    view,
-                    trigger,
-                    "member_of.part_of",
-                    0.7,
-                ));
+                out.push(part_of(part.entity, owner.entity, trigger));
             }
         }
         // Part first, owner after "of": "The court, the principal judicial organ of the United Nations".
@@ -202,15 +189,7 @@ fn parts(doc: &DocView, view: &SentenceView, out: &mut Vec<RelationCandidate>) {
             if let Some(found) = PART_OF_OWNER.captures(view.between(part.span, owner.span)).filter(|c| is_part_noun(&c[1])) {
                 let start = part.span.end + found.get(1).expect("noun").start() as u32;
                 let trigger = Span { start, end: start + found[1].len() as u32 };
-                out.push(RelationCandidate::new(
-                    RelationKind::MemberOf,
-                    part.entity,
-                    owner.entity,
-                    view,
-                    trigger,
-                    "member_of.part_of",
-                    0.7,
-                ));
+                out.push(part_of(part.entity, owner.entity, trigger));
             }
         }
         // Part first: "OCHA, a UN agency", "MINUSCA, the UN peacekeeping mission".
@@ -224,7 +203,7 @@ fn parts(doc: &DocView, view: &SentenceView, out: &mut Vec<RelationCandidate>) {
         if let Some(noun) = words.iter().map(|w| w.trim_matches(|c: char| !c.is_alphabetic())).find(|w| is_part_noun(w)) {
             let start = owner.span.end + after.find(noun).unwrap_or(0) as u32;
             let trigger = Span { start, end: start + noun.len() as u32 };
-            out.push(RelationCandidate::new(RelationKind::MemberOf, part.entity, owner.entity, view, trigger, "member_of.part_of", 0.7));
+            out.push(part_of(part.entity, owner.entity, trigger));
         }
     }
 }
