@@ -12,11 +12,11 @@ use super::{DocumentMeta, EntityId, EntityNode, Evidence, KnowledgeGraph, Mentio
 use crate::entity::resolve::entity_key;
 use crate::pipeline::DocumentAnalysis;
 use crate::resources::Resources;
-use crate::span::CharIndex;
+use crate::span::{CharIndex, Span};
 use crate::text::normalize_name;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// How many co-occurrence sentences an edge keeps as evidence (the weight counts all).
 const CO_OCCURRENCE_EVIDENCE: usize = 3;
@@ -95,6 +95,9 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
     // of all evidence joined ("met; signed").
     type EdgeKey = (NodeIndex, NodeIndex, RelationKind, Option<String>);
     let mut edges: BTreeMap<EdgeKey, (RelationEdge, BTreeMap<String, BTreeSet<String>>)> = BTreeMap::new();
+    // The evidence each edge holds, by document, trigger and rule: a set, so
+    // that an edge stated thousands of times stays linear to build.
+    let mut seen: HashSet<(EdgeKey, usize, Span, &str)> = HashSet::new();
     for (d, analysis) in analyses.iter().enumerate() {
         let text = analysis.document.text.as_str();
         let chars = &char_indexes[d];
@@ -111,26 +114,13 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
             } else {
                 (source, target)
             };
-            let sentence = analysis.segmentation.sentences[relation.sentence as usize].span;
-            let (sentence_start, sentence_end) = chars.char_span(sentence);
-            let (trigger_start, trigger_end) = chars.char_span(relation.trigger);
-            let evidence = Evidence {
-                doc: analysis.document.id.0.clone(),
-                date: analysis.document.date.clone(),
-                quote: sentence.text(text).to_string(),
-                sentence_start,
-                sentence_end,
-                trigger_start,
-                trigger_end,
-                trigger: relation.trigger.text(text).to_string(),
-                rule: relation.rule.to_string(),
-                confidence: relation.confidence,
-            };
             // "Secretary-General" and "secretary general" are one role; the first spelling is kept.
             let distinguishing_key = relation.kind.distinguishing_attribute();
             let distinguishing = distinguishing_key.and_then(|key| relation.attributes.get(key));
             let key = distinguishing.map(|value| normalize_name(&value.replace('-', " ")));
-            let (edge, values) = edges.entry((source, target, relation.kind, key)).or_insert_with(|| {
+            let edge_key: EdgeKey = (source, target, relation.kind, key);
+            let new_evidence = seen.insert((edge_key.clone(), d, relation.trigger, relation.rule));
+            let (edge, values) = edges.entry(edge_key).or_insert_with(|| {
                 let edge =
                     RelationEdge { kind: relation.kind, attributes: BTreeMap::new(), evidence: Vec::new(), confidence: 0.0, weight: 0 };
                 let first: BTreeMap<String, BTreeSet<String>> = distinguishing_key
@@ -145,10 +135,22 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
             }
             edge.weight += 1;
             edge.confidence = edge.confidence.max(relation.confidence);
-            if !edge.evidence.contains(&evidence)
-                && (relation.kind != RelationKind::CoOccurs || edge.evidence.len() < CO_OCCURRENCE_EVIDENCE)
-            {
-                edge.evidence.push(evidence);
+            if new_evidence && (relation.kind != RelationKind::CoOccurs || edge.evidence.len() < CO_OCCURRENCE_EVIDENCE) {
+                let sentence = analysis.segmentation.sentences[relation.sentence as usize].span;
+                let (sentence_start, sentence_end) = chars.char_span(sentence);
+                let (trigger_start, trigger_end) = chars.char_span(relation.trigger);
+                edge.evidence.push(Evidence {
+                    doc: analysis.document.id.0.clone(),
+                    date: analysis.document.date.clone(),
+                    quote: sentence.text(text).to_string(),
+                    sentence_start,
+                    sentence_end,
+                    trigger_start,
+                    trigger_end,
+                    trigger: relation.trigger.text(text).to_string(),
+                    rule: relation.rule.to_string(),
+                    confidence: relation.confidence,
+                });
             }
         }
     }
