@@ -242,12 +242,8 @@ fn falkordb_second_corpus_updates_shared_entities_instead_of_duplicating() {
 
 #[test]
 fn falkordb_holds_the_seeds_graph_as_graph_json_has_it() {
-    let seeds = support::seeds_dir();
-    assert!(seeds.is_dir(), "{} is missing: the shared seeds corpus must sit beside the checkout", seeds.display());
-    let out = tempfile::tempdir().unwrap();
-    let out_arg = out.path().display().to_string();
     // With --cooccurrence, so the comparison covers every kind of edge, typed and not.
-    support::run_ok(&support::root(), &["build", &seeds.display().to_string(), "-o", &out_arg, "--cooccurrence"]);
+    let out = support::build_seeds(&["--cooccurrence"]);
     let graph_json = out.path().join("graph.json");
     let expected = read_json(&graph_json);
     let expected_nodes = expected["nodes"].as_array().unwrap().len() as i64;
@@ -449,14 +445,7 @@ fn kuzu_gives_back_adversarial_names_unchanged() {
 
 #[test]
 fn kuzu_holds_the_seeds_graph_as_graph_json_has_it() {
-    let seeds = support::seeds_dir();
-    assert!(seeds.is_dir(), "{} is missing: the shared seeds corpus must sit beside the checkout", seeds.display());
-    let out = tempfile::tempdir().unwrap();
-    let out_arg = out.path().display().to_string();
-    support::run_ok(
-        &support::root(),
-        &["build", &seeds.display().to_string(), "-o", &out_arg, "--cooccurrence", "--format", "json,neo4j-csv"],
-    );
+    let out = support::build_seeds(&["--cooccurrence", "--format", "json,neo4j-csv"]);
     let expected = read_json(&out.path().join("graph.json"));
     let loaded = run_kuzu_script(out.path());
     let mut ids: Vec<String> = expected["nodes"].as_array().unwrap().iter().map(|node| node["id"].as_str().unwrap().to_string()).collect();
@@ -481,10 +470,7 @@ fn kuzu_holds_the_seeds_graph_as_graph_json_has_it() {
 /// the CI log as well as checked.
 #[test]
 fn falkordb_answers_who_met_whom_on_the_seeds() {
-    let seeds = support::seeds_dir();
-    assert!(seeds.is_dir(), "{} is missing: the shared seeds corpus must sit beside the checkout", seeds.display());
-    let out = tempfile::tempdir().unwrap();
-    support::run_ok(&support::root(), &["build", &seeds.display().to_string(), "-o", &out.path().display().to_string()]);
+    let out = support::build_seeds(&[]);
     let server = FalkorDbServer::start();
     push(&server, &out.path().join("graph.json"), "seeds", 200);
     let mut database = server.connect();

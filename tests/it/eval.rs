@@ -208,7 +208,7 @@ fn seeds_gold_through_the_binary() {
 fn build_then_eval_the_seeds() {
     // Whatever the extractor finds today, every node and edge is counted
     // exactly once, and the gold side matches the gold file.
-    let out = support::build(&[&support::seeds_dir()]);
+    let out = support::build_seeds(&[]);
     let gold_path = support::seeds_gold().display().to_string();
     let graph_path = out.path().join("graph.json").display().to_string();
     let stdout = support::run_ok(out.path(), &["eval", "--gold", &gold_path, &graph_path, "--json"]);

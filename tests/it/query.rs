@@ -421,7 +421,7 @@ fn adversarial_names_stay_on_one_line() {
 
 #[test]
 fn seeds_graph_entity_and_relations() {
-    let out = support::build(&[&support::seeds_dir()]);
+    let out = support::build_seeds(&[]);
     let graph_json: Value = serde_json::from_str(&std::fs::read_to_string(out.path().join("graph.json")).unwrap()).unwrap();
     let run = |args: &[&str]| {
         let mut all = vec!["query", "-g", "graph.json"];

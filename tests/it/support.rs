@@ -36,12 +36,8 @@ pub fn run_ok(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("stdout is UTF-8")
 }
 
-/// Builds the graph of `inputs` into a fresh temporary folder; returns the folder.
-pub fn build(inputs: &[&Path]) -> tempfile::TempDir {
-    build_with(inputs, &[])
-}
-
-/// Like [`build`], with extra arguments for `newsgraph build`.
+/// Builds the graph of `inputs`, with extra arguments for `newsgraph build`,
+/// into a fresh temporary folder; returns the folder.
 pub fn build_with(inputs: &[&Path], extra_args: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let mut args: Vec<String> = vec!["build".into()];
@@ -51,6 +47,14 @@ pub fn build_with(inputs: &[&Path], extra_args: &[&str]) -> tempfile::TempDir {
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     run_ok(&root(), &refs);
     out
+}
+
+/// Builds the shared seeds corpus with extra arguments for `newsgraph build`;
+/// fails, saying why, when the corpus is not beside the checkout.
+pub fn build_seeds(extra_args: &[&str]) -> tempfile::TempDir {
+    let seeds = seeds_dir();
+    assert!(seeds.is_dir(), "{} is missing: the shared seeds corpus must sit beside the checkout", seeds.display());
+    build_with(&[&seeds], extra_args)
 }
 
 /// Loads `inputs` and builds their graph through the library, as `build` does.
