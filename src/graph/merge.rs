@@ -94,10 +94,7 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
     // with evidence accumulated in document order and the other attributes
     // of all evidence joined ("met; signed").
     type EdgeKey = (NodeIndex, NodeIndex, RelationKind, Option<String>);
-    let mut edges: BTreeMap<EdgeKey, (RelationEdge, BTreeMap<String, BTreeSet<String>>)> = BTreeMap::new();
-    // The evidence each edge holds, by document, trigger and rule: a set, so
-    // that an edge stated thousands of times stays linear to build.
-    let mut seen: HashSet<(EdgeKey, usize, Span, &str)> = HashSet::new();
+    let mut edges: BTreeMap<EdgeKey, EdgeBuilder> = BTreeMap::new();
     for (d, analysis) in analyses.iter().enumerate() {
         let text = analysis.document.text.as_str();
         let chars = &char_indexes[d];
@@ -118,18 +115,17 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
             let distinguishing_key = relation.kind.distinguishing_attribute();
             let distinguishing = distinguishing_key.and_then(|key| relation.attributes.get(key));
             let key = distinguishing.map(|value| normalize_name(&value.replace('-', " ")));
-            let edge_key: EdgeKey = (source, target, relation.kind, key);
-            let new_evidence = seen.insert((edge_key.clone(), d, relation.trigger, relation.rule));
-            let (edge, values) = edges.entry(edge_key).or_insert_with(|| {
+            let EdgeBuilder { edge, values, evidence_seen } = edges.entry((source, target, relation.kind, key)).or_insert_with(|| {
                 let edge =
                     RelationEdge { kind: relation.kind, attributes: BTreeMap::new(), evidence: Vec::new(), confidence: 0.0, weight: 0 };
-                let first: BTreeMap<String, BTreeSet<String>> = distinguishing_key
+                let values: BTreeMap<String, BTreeSet<String>> = distinguishing_key
                     .zip(distinguishing)
                     .map(|(key, value)| (key.to_string(), BTreeSet::from([value.clone()])))
                     .into_iter()
                     .collect();
-                (edge, first)
+                EdgeBuilder { edge, values, evidence_seen: HashSet::new() }
             });
+            let new_evidence = evidence_seen.insert((d, relation.trigger, relation.rule));
             for (key, value) in relation.attributes.iter().filter(|(key, _)| Some(key.as_str()) != distinguishing_key) {
                 values.entry(key.clone()).or_default().insert(value.clone());
             }
@@ -154,11 +150,21 @@ pub fn merge(resources: &Resources, analyses: &[DocumentAnalysis]) -> KnowledgeG
             }
         }
     }
-    for ((source, target, _, _), (mut edge, values)) in edges {
+    for ((source, target, _, _), EdgeBuilder { mut edge, values, .. }) in edges {
         edge.attributes = values.into_iter().map(|(key, values)| (key, values.into_iter().collect::<Vec<_>>().join("; "))).collect();
         graph.graph.add_edge(source, target, edge);
     }
     graph
+}
+
+/// One edge while the merge gathers it.
+struct EdgeBuilder {
+    edge: RelationEdge,
+    /// Every value of each attribute, joined once all evidence is in.
+    values: BTreeMap<String, BTreeSet<String>>,
+    /// The evidence the edge holds, by document, trigger and rule: a set, so
+    /// that an edge stated thousands of times stays linear to build.
+    evidence_seen: HashSet<(usize, Span, &'static str)>,
 }
 
 /// The node for one group of document entities.
