@@ -53,32 +53,6 @@ const LOCATIVE_PREPOSITIONS: &[&str] = &[
 ];
 /// Prepositions between a site noun and its place.
 const SITE_PREPOSITIONS: &[&str] = &["at", "in", "near", "outside"];
-/// Verbs of a journey, before "to reach X".
-const JOURNEY_VERBS: &[&str] = &[
-    "walked",
-    "walk",
-    "walking",
-    "fled",
-    "flee",
-    "fleeing",
-    "travelled",
-    "traveled",
-    "travel",
-    "drove",
-    "drive",
-    "driving",
-    "trekked",
-    "sailed",
-    "flew",
-    "marched",
-    "hiked",
-    "rode",
-    "crossed",
-    "journeyed",
-    "moved",
-    "headed",
-    "returned",
-];
 
 /// Turns the short forms and unknown names that their context makes places into place mentions.
 pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut Detection) {
@@ -104,7 +78,7 @@ pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut 
             after_place_preposition(text, span)
                 || (after_any(text, span, LOCATIVE_PREPOSITIONS) && before_place_in(text, span, &located))
                 || after_site_noun(resources, text, span)
-                || reached_on_journey(text, span)
+                || reached_on_journey(resources, text, span)
                 || places
                     .iter()
                     .any(|&place| place.text(text) == span.text(text) || listed_with(text, place, span) || trip_between(text, place, span))
@@ -190,10 +164,14 @@ fn after_site_noun(resources: &Resources, text: &str, name: Span) -> bool {
 }
 
 /// "walked for days to reach Mueda": "reach" with a journey verb shortly before, in the same sentence.
-fn reached_on_journey(text: &str, name: Span) -> bool {
+fn reached_on_journey(resources: &Resources, text: &str, name: Span) -> bool {
     let Some(rest) = before_words(text, name, &["reach", "reached", "reaching"]) else { return false };
     let clause = rest.rsplit(['.', ';', '\n']).next().unwrap_or(rest);
-    clause.split_whitespace().rev().take(6).any(|word| JOURNEY_VERBS.contains(&word.trim_matches(|c: char| !c.is_alphabetic())))
+    clause
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .any(|word| resources.lexicon.journey_verbs.contains(word.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
 #[cfg(test)]

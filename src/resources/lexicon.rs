@@ -121,6 +121,8 @@ pub struct Lexicon {
     pub role_verbs: WordList,
     /// Nouns for sites whose place follows "at" or "near" ("an army base at X").
     pub site_nouns: WordList,
+    /// Verbs of a journey, before "to reach X" ("walked for days to reach X").
+    pub journey_verbs: WordList,
     pub furniture: Furniture,
     /// Titles and roles ("prime minister", "secretary of state"), matched
     /// case-insensitively, leftmost-longest.
@@ -164,6 +166,7 @@ impl Lexicon {
             person_verbs: WordList::from_file(&file("person_verbs.txt"), false),
             role_verbs: WordList::from_file(&file("role_verbs.txt"), false),
             site_nouns: WordList::from_file(&file("site_nouns.txt"), false),
+            journey_verbs: WordList::from_file(&file("journey_verbs.txt"), true),
             furniture,
             titles,
             title_names,

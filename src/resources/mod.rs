@@ -34,6 +34,7 @@ pub const DATA_FILES: &[(&str, &str)] = &[
     ("person_verbs.txt", include_str!("../../data/person_verbs.txt")),
     ("role_verbs.txt", include_str!("../../data/role_verbs.txt")),
     ("site_nouns.txt", include_str!("../../data/site_nouns.txt")),
+    ("journey_verbs.txt", include_str!("../../data/journey_verbs.txt")),
     ("furniture.toml", include_str!("../../data/furniture.toml")),
 ];
 
