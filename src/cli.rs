@@ -26,6 +26,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Load a graph.json into a running FalkorDB server.
     Push(PushArgs),
+    /// Tag and parse articles or CoNLL-U with the built-in syntax model; CoNLL-U out.
+    Parse(ParseArgs),
+    /// Train the syntax model (tagger, lemmatizer, parser) from UD treebanks.
+    Train(TrainArgs),
 }
 
 /// Output formats of `build --format` and `export --format`.
@@ -65,14 +69,58 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// The gold file.
-    #[arg(long)]
-    pub gold: PathBuf,
-    /// The graph.json to score.
-    pub graph: PathBuf,
+    /// The gold file (with a graph.json to score).
+    #[arg(long, requires = "graph", conflicts_with = "treebank")]
+    pub gold: Option<PathBuf>,
+    /// The graph.json to score against --gold.
+    pub graph: Option<PathBuf>,
+    /// Score the syntax model on a CoNLL-U treebank (gold tokens): UPOS, XPOS, lemma, UAS, LAS.
+    #[arg(long, required_unless_present = "gold")]
+    pub treebank: Option<PathBuf>,
+    /// With --treebank: also segment each document's raw text and score words and sentences.
+    #[arg(long, requires = "treebank")]
+    pub raw: bool,
     /// Print the scores as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Files or folders of .txt, .md and .jsonl articles, or .conllu files (their words are kept).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Write the CoNLL-U here instead of standard output.
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// The corpora folder (UD English EWT and GUM, laid out as ../shared/corpora).
+    #[arg(long, default_value = "../shared/corpora")]
+    pub corpora: PathBuf,
+    /// Where to write the model; its manifest goes beside it (`<name>.manifest.json`).
+    #[arg(short, long, default_value = "models/syntax.bin")]
+    pub out: PathBuf,
+    /// Passes over the training data for the tagger.
+    #[arg(long, default_value_t = 8)]
+    pub tagger_iterations: usize,
+    /// Passes over the training data for the parser.
+    #[arg(long, default_value_t = 20)]
+    pub parser_iterations: usize,
+    /// Folds for the tags the parser trains on (1: gold tags).
+    #[arg(long, default_value_t = 4)]
+    pub jackknife: usize,
+    /// Drop tagger weights smaller than this (averaged perceptron units).
+    #[arg(long, default_value_t = 0.5)]
+    pub prune_tagger: f32,
+    /// Drop parser weights smaller than this (averaged perceptron units).
+    #[arg(long, default_value_t = 1.0)]
+    pub prune_parser: f32,
+    /// Also learn from EWT dev and GUM dev (then only the test sets are scored).
+    #[arg(long)]
+    pub include_dev: bool,
 }
 
 /// How to cut a graph down (for drawing above all); shared by `render` and `export`.

@@ -4,7 +4,8 @@
 //!
 //! 1. [`document`]: load `.txt`/`.md`/`.jsonl`, find the date, mark page
 //!    furniture (the text itself is never rewritten);
-//! 2. [`segment`]: sentences and tokens as byte spans;
+//! 2. [`segment`]: sentences and tokens as byte spans (UD English tokenization);
+//!    [`syntax`]: part-of-speech tags, lemmas and dependency trees from trained models;
 //! 3. [`mention`]: entity mentions from gazetteers (one Aho-Corasick
 //!    automaton over `data/`) and patterns;
 //! 4. [`entity`]: mentions resolved into entities within a document;
@@ -22,6 +23,7 @@
 //! ```
 
 pub mod cli;
+pub mod commands;
 pub mod document;
 pub mod entity;
 pub mod error;
@@ -34,6 +36,7 @@ pub mod relation;
 pub mod resources;
 pub mod segment;
 pub mod span;
+pub mod syntax;
 pub mod text;
 
 pub use error::{Error, Result};
@@ -49,5 +52,7 @@ pub fn run(command: cli::Command) -> Result<()> {
         Command::Query(args) => graph::query::run_query(&args),
         Command::Export(args) => export::run_export(&args),
         Command::Push(args) => export::falkordb::run_push(&args),
+        Command::Parse(args) => commands::run_parse(&args),
+        Command::Train(args) => commands::run_train(&args),
     }
 }

@@ -128,7 +128,21 @@ pub fn tokenize(text: &str, within: Span, tokens: &mut Vec<Token>) {
         let end_of = |j: usize| if j < chars.len() { chars[j].0 } else { line.len() };
         let mut j = i + 1;
         let shape;
-        if ch.is_alphanumeric() {
+        if let Some(length) = web_address_at(&chars, i) {
+            // "https://example.org/a", "www.example.org", "name@example.org": one token.
+            j = i + length;
+            shape = TokenShape::Lower;
+        } else if let Some(length) = emoticon_at(&chars, i) {
+            j = i + length;
+            shape = TokenShape::Punct;
+        } else if negation_at(&chars, i) && i > 0 && !space_before {
+            // "n't" of "don't", "can't", "won't": UD's second word.
+            j = i + 3;
+            shape = TokenShape::Lower;
+        } else if let Some(length) = clitic_at(&chars, i).filter(|_| !space_before) {
+            j = i + length;
+            shape = TokenShape::Lower;
+        } else if ch.is_alphanumeric() {
             // Dotted acronym: U.S., U.N., U.N (an uppercase letter and a period, repeated).
             if ch.is_uppercase()
                 && chars.get(i + 1).is_some_and(|c| c.1 == '.')
@@ -147,20 +161,36 @@ pub fn tokenize(text: &str, within: Span, tokens: &mut Vec<Token>) {
                     let c = chars[j].1;
                     let next = chars.get(j + 1).map(|c| c.1);
                     if c.is_alphanumeric() {
+                        if negation_at(&chars, j) {
+                            break;
+                        }
                         j += 1;
                     } else if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) {
-                        // "’s" followed by a non-letter is a possessive token of its own.
+                        // "’s" followed by a non-letter is a possessive token of its own; so are
+                        // the clitics "’re", "’ll", "’ve", "’m", "’d".
                         let possessive = matches!(next, Some('s' | 'S')) && !chars.get(j + 2).is_some_and(|c| c.1.is_alphabetic());
-                        if possessive {
+                        if possessive || clitic_at(&chars, j).is_some() {
                             break;
                         }
                         j += 1;
                     } else if (c == ',' || c == '.') && ch.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) {
                         j += 1;
+                    } else if matches!(c, '-' | '/' | ':') && ch.is_ascii_digit() && next.is_some_and(char::is_alphanumeric) {
+                        // Dates, times and numbers: "01/24/2001", "10:30", "713-853-5620", "01-Feb-02".
+                        j += 1;
+                    } else if c == '-' && j == i + 1 && ch.is_lowercase() && next.is_some_and(char::is_alphabetic) {
+                        // A one-letter prefix: "e-mail", "x-ray".
+                        j += 1;
                     } else {
                         break;
                     }
                 }
+            }
+            let word = &line[start..end_of(j)];
+            if SPLIT_WORDS.iter().any(|split| word.eq_ignore_ascii_case(split)) {
+                j = i + 3; // "cannot" → "can" "not", "gonna" → "gon" "na"
+            } else if chars.get(j).is_some_and(|c| c.1 == '.') && ABBREVIATIONS.contains(&word) {
+                j += 1; // "Mr.", "Feb.", "Inc.": the period belongs to the abbreviation
             }
             shape = word_shape(&line[start..end_of(j)]);
         } else if is_apostrophe(ch)
@@ -178,12 +208,68 @@ pub fn tokenize(text: &str, within: Span, tokens: &mut Vec<Token>) {
         {
             shape = TokenShape::Possessive;
         } else {
+            // A run of the same mark ("...", "!!!", "--", "**") or of sentence-final marks ("?!")
+            // is one token.
+            let final_mark = |c: char| matches!(c, '.' | '!' | '?');
+            while chars.get(j).is_some_and(|c| c.1 == ch || (final_mark(ch) && final_mark(c.1))) && (ch != '\'' && ch != '"') {
+                j += 1;
+            }
             shape = TokenShape::Punct;
         }
         tokens.push(Token { span: Span::new(bytes_base + start, bytes_base + end_of(j)), shape, space_before });
         space_before = false;
         i = j;
     }
+}
+
+/// The length in chars of a web or mail address starting at `chars[at]`: "http://…",
+/// "https://…", "www.…", or word characters around an "@"; up to the next space, without
+/// closing punctuation.
+fn web_address_at(chars: &[(usize, char)], at: usize) -> Option<usize> {
+    let rest = &chars[at..];
+    let length = rest.iter().take_while(|c| !c.1.is_whitespace()).count();
+    let chunk: String = rest[..length].iter().map(|c| c.1.to_ascii_lowercase()).collect();
+    let at_sign = chunk.find('@').filter(|&sign| sign > 0 && chunk[sign + 1..].contains('.'));
+    let is_address = chunk.starts_with("http://") || chunk.starts_with("https://") || chunk.starts_with("www.") || at_sign.is_some();
+    if !is_address || !rest[0].1.is_alphanumeric() {
+        return None;
+    }
+    let trailing =
+        rest[..length].iter().rev().take_while(|c| matches!(c.1, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '”' | '’')).count();
+    Some(length - trailing).filter(|&length| length > 4)
+}
+
+/// The length in chars of an emoticon (":)", ":-(", ";)", ":D") starting at `chars[at]` and
+/// followed by a space or the end of the line.
+fn emoticon_at(chars: &[(usize, char)], at: usize) -> Option<usize> {
+    const EMOTICONS: &[&str] = &[":-)", ":-(", ":-D", ":-P", ":)", ":(", ":D", ":P", ";)", ";-)", ":/", "=)"];
+    EMOTICONS.iter().find_map(|emoticon| {
+        let length = emoticon.chars().count();
+        let matches = emoticon.chars().enumerate().all(|(k, ch)| chars.get(at + k).is_some_and(|c| c.1 == ch));
+        (matches && chars.get(at + length).is_none_or(|c| c.1.is_whitespace())).then_some(length)
+    })
+}
+
+/// Words UD English writes as two: the first three letters are the first word.
+const SPLIT_WORDS: &[&str] = &["cannot", "gonna", "wanna", "gotta"];
+
+/// "n't" (either apostrophe, any case) starts at `chars[at]` and no letter follows it.
+fn negation_at(chars: &[(usize, char)], at: usize) -> bool {
+    chars.get(at).is_some_and(|c| matches!(c.1, 'n' | 'N'))
+        && chars.get(at + 1).is_some_and(|c| is_apostrophe(c.1))
+        && chars.get(at + 2).is_some_and(|c| matches!(c.1, 't' | 'T'))
+        && !chars.get(at + 3).is_some_and(|c| c.1.is_alphabetic())
+}
+
+/// The length in chars of a clitic ("’re", "’ll", "’ve", "’m", "’d") starting at `chars[at]`
+/// with no letter after it.
+fn clitic_at(chars: &[(usize, char)], at: usize) -> Option<usize> {
+    if !chars.get(at).is_some_and(|c| is_apostrophe(c.1)) {
+        return None;
+    }
+    let letters = chars[at + 1..].iter().take_while(|c| c.1.is_alphabetic()).count();
+    let word: String = chars[at + 1..at + 1 + letters].iter().map(|c| c.1.to_ascii_lowercase()).collect();
+    matches!(word.as_str(), "re" | "ll" | "ve" | "m" | "d").then_some(letters + 1)
 }
 
 fn word_shape(word: &str) -> TokenShape {
@@ -216,6 +302,7 @@ fn split_sentences(lexicon: &Lexicon, text: &str, first_token: usize, segmentati
         let mut end = idx + 1;
         let ends_sentence = match token_text {
             "." | "!" | "?" | "…" => !(token_text == "." && is_abbreviation(text, tokens, idx)),
+            run if token.shape == TokenShape::Punct && run.len() > 1 && run.chars().all(|c| matches!(c, '.' | '!' | '?')) => true,
             _ => token.shape == TokenShape::Upper && token_text.ends_with('.') && next_is_sentence_opener(lexicon, text, tokens, idx + 1),
         };
         if ends_sentence {
@@ -299,6 +386,24 @@ mod tests {
             ("Kenya-led $1,000.50 to the U.N, then", vec!["Kenya", "-", "led", "$", "1,000.50", "to", "the", "U.N", ",", "then"]),
             ("Alfred N. Mutua", vec!["Alfred", "N", ".", "Mutua"]),
             ("“Barbecue”", vec!["“", "Barbecue", "”"]),
+            (
+                "They don't, we can’t, I'm sure they'll",
+                vec!["They", "do", "n't", ",", "we", "ca", "n’t", ",", "I", "'m", "sure", "they", "'ll"],
+            ),
+            ("Cannot, gonna; the mayor’d", vec!["Can", "not", ",", "gon", "na", ";", "the", "mayor", "’d"]),
+            ("O'Neill's rock'n'roll", vec!["O'Neill", "'s", "rock'n'roll"]),
+            (
+                "Mr. Roe of Acme Inc. wrote... Really?! -- see",
+                vec!["Mr.", "Roe", "of", "Acme", "Inc.", "wrote", "...", "Really", "?!", "--", "see"],
+            ),
+            (
+                "e-mail on 01/24/2001 at 10:30, call 713-853-5620",
+                vec!["e-mail", "on", "01/24/2001", "at", "10:30", ",", "call", "713-853-5620"],
+            ),
+            (
+                "mail info@example.org or https://example.org/a?b=1. :) ok",
+                vec!["mail", "info@example.org", "or", "https://example.org/a?b=1", ".", ":)", "ok"],
+            ),
         ] {
             assert_eq!(token_texts(text), expected, "{text}");
         }

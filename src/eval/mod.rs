@@ -21,19 +21,56 @@ pub use gold::{load_gold, Gold};
 pub use score::{evaluate, Prf, Scores};
 
 use crate::cli::EvalArgs;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
 
 /// Runs `newsgraph eval`: prints the scores to stdout. Scoring is not a
 /// pass/fail check, so any graph that loads gives `Ok`.
 pub fn run_eval(args: &EvalArgs) -> Result<()> {
-    let gold = load_gold(&args.gold)?;
-    let graph = KnowledgeGraph::read(&args.graph)?;
+    if let Some(treebank) = &args.treebank {
+        return run_treebank_eval(treebank, args.raw, args.json);
+    }
+    let (Some(gold), Some(graph)) = (&args.gold, &args.graph) else {
+        return Err(Error::Usage("eval needs --gold GOLD GRAPH, or --treebank TREEBANK.conllu".into()));
+    };
+    let gold = load_gold(gold)?;
+    let graph = KnowledgeGraph::read(graph)?;
     let scores = evaluate(&gold, &graph);
     if args.json {
         print!("{}", report::to_json(&scores));
     } else {
         print!("{}", report::to_table(&scores));
+    }
+    Ok(())
+}
+
+/// `eval --treebank`: the built-in syntax model on a treebank's gold words (and, with `raw`, its
+/// segmentation of the rebuilt text).
+fn run_treebank_eval(path: &std::path::Path, raw: bool, json: bool) -> Result<()> {
+    let sentences = crate::syntax::conllu::read_file(path)?;
+    let model = crate::syntax::SyntaxModel::builtin();
+    let scores = crate::syntax::score::score_on_gold_tokens(model, &sentences);
+    let segmentation =
+        if raw { Some(crate::syntax::score::score_raw(&crate::resources::Resources::builtin()?.lexicon, &sentences)) } else { None };
+    if json {
+        let value = serde_json::json!({ "gold_tokens": scores, "raw": segmentation });
+        println!("{}", serde_json::to_string_pretty(&value).expect("scores serialize"));
+        return Ok(());
+    }
+    println!("{}: {} sentences, {} words (gold tokens)", path.display(), scores.sentences, scores.words);
+    for (name, count) in [("UPOS", scores.upos), ("XPOS", scores.xpos), ("lemma", scores.lemma), ("UAS", scores.uas), ("LAS", scores.las)] {
+        println!("{name:<10} {:.4}", scores.ratio(count));
+    }
+    if let Some(raw) = segmentation {
+        println!(
+            "raw text: words P {:.4} R {:.4} F1 {:.4}; sentences P {:.4} R {:.4} F1 {:.4}",
+            raw.matched_words as f64 / raw.predicted_words.max(1) as f64,
+            raw.matched_words as f64 / raw.gold_words.max(1) as f64,
+            raw.word_f1(),
+            raw.matched_sentences as f64 / raw.predicted_sentences.max(1) as f64,
+            raw.matched_sentences as f64 / raw.gold_sentences.max(1) as f64,
+            raw.sentence_f1()
+        );
     }
     Ok(())
 }

@@ -14,3 +14,4 @@ mod properties;
 mod query;
 mod schema;
 mod snapshot;
+mod syntax;

@@ -1,0 +1,158 @@
+//! The syntax commands: `newsgraph parse` and `newsgraph train` (the wiring between the CLI, the
+//! [`crate::syntax`] layer and the disk).
+
+use crate::cli::{ParseArgs, TrainArgs};
+use crate::error::{Error, Result};
+use crate::syntax::{self, conllu, SyntaxModel, SyntaxScratch};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// `newsgraph parse`: CoNLL-U inputs keep their words; everything else is read as articles.
+pub fn run_parse(args: &ParseArgs) -> Result<()> {
+    let model = SyntaxModel::builtin();
+    let (treebanks, articles): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.inputs.iter().cloned().partition(|path| path.extension().is_some_and(|ext| ext == "conllu"));
+    let mut out = String::new();
+    for path in &treebanks {
+        let mut sentences = conllu::read_file(path)?;
+        syntax::parse::annotate_treebank(model, &mut sentences);
+        for sentence in &sentences {
+            conllu::write_sentence(sentence, &mut out);
+        }
+    }
+    if !articles.is_empty() {
+        let resources = crate::resources::Resources::builtin()?;
+        let corpus = crate::document::load::load_paths(&articles, false)?;
+        for diagnostic in &corpus.diagnostics {
+            eprintln!("newsgraph: warning: {diagnostic}");
+        }
+        let parsed: Vec<String> = corpus
+            .documents
+            .into_par_iter()
+            .map_init(SyntaxScratch::default, |scratch, document| {
+                let (document, segmentation) = crate::pipeline::prepare(&resources, document);
+                syntax::parse::parse_document(model, &document, &segmentation, scratch)
+            })
+            .collect();
+        out.extend(parsed);
+    }
+    match &args.out {
+        Some(path) => crate::export::write_atomically(path, out.as_bytes()),
+        None => {
+            use std::io::Write;
+            std::io::stdout().lock().write_all(out.as_bytes()).map_err(|source| Error::Write { path: "standard output".into(), source })
+        }
+    }
+}
+
+/// `newsgraph train`: trains on the corpora, scores on their dev and test sets, and writes the
+/// model and its manifest.
+pub fn run_train(args: &TrainArgs) -> Result<()> {
+    let started = std::time::Instant::now();
+    let mut corpora = syntax::train::read_corpora(&args.corpora)?;
+    if args.include_dev {
+        corpora.move_into_training("dev");
+    }
+    let mut options = syntax::train::TrainingOptions { jackknife: args.jackknife, include_dev: args.include_dev, ..Default::default() };
+    options.tagger.iterations = args.tagger_iterations;
+    options.tagger.prune = args.prune_tagger;
+    options.parser.iterations = args.parser_iterations;
+    options.parser.prune = args.prune_parser;
+    let mut log = |line: String| eprintln!("newsgraph: train: {line}");
+    let model = syntax::train::train(&corpora.train, &options, &mut log)?;
+    let training_seconds = started.elapsed().as_secs_f64();
+    let scores = syntax::train::evaluate(&model, &corpora.evaluation);
+    for (name, score) in &scores {
+        log(format!(
+            "{name}: UPOS {:.4} XPOS {:.4} lemma {:.4} UAS {:.4} LAS {:.4} ({} words)",
+            score.ratio(score.upos),
+            score.ratio(score.xpos),
+            score.ratio(score.lemma),
+            score.ratio(score.uas),
+            score.ratio(score.las),
+            score.words
+        ));
+    }
+    let bytes = model.to_bytes();
+    let manifest = manifest(&model, &corpora, &options, &scores, &bytes, training_seconds);
+    crate::export::write_atomically(&args.out, &bytes)?;
+    let manifest_path = manifest_path(&args.out);
+    let text = serde_json::to_string_pretty(&manifest).expect("a manifest serializes") + "\n";
+    crate::export::write_atomically(&manifest_path, text.as_bytes())?;
+    log(format!("wrote {} ({} bytes) and {} in {training_seconds:.0} s", args.out.display(), bytes.len(), manifest_path.display()));
+    Ok(())
+}
+
+/// `models/syntax.bin` → `models/syntax.manifest.json`.
+fn manifest_path(model: &Path) -> PathBuf {
+    let stem = model.file_stem().and_then(|stem| stem.to_str()).unwrap_or("model");
+    model.with_file_name(format!("{stem}.manifest.json"))
+}
+
+fn manifest(
+    model: &SyntaxModel,
+    corpora: &syntax::train::Corpora,
+    options: &syntax::train::TrainingOptions,
+    scores: &[(String, syntax::score::TreebankScores)],
+    bytes: &[u8],
+    training_seconds: f64,
+) -> serde_json::Value {
+    let scores: serde_json::Map<String, serde_json::Value> = scores
+        .iter()
+        .map(|(name, score)| {
+            let ratio = |count| (score.ratio(count) * 10_000.0).round() / 10_000.0;
+            (
+                name.clone(),
+                serde_json::json!({
+                    "words": score.words, "upos": ratio(score.upos), "xpos": ratio(score.xpos),
+                    "lemma": ratio(score.lemma), "uas": ratio(score.uas), "las": ratio(score.las),
+                }),
+            )
+        })
+        .collect();
+    let mut files = corpora.files.clone();
+    for file in &mut files {
+        file.path = file.path.rsplit_once("corpora/").map_or(file.path.clone(), |(_, rest)| rest.to_owned());
+    }
+    serde_json::json!({
+        "model": "newsgraph syntax model (English): averaged-perceptron tagger, lemmatizer, arc-hybrid dependency parser",
+        "format_version": syntax::model::FORMAT_VERSION,
+        "newsgraph_version": env!("CARGO_PKG_VERSION"),
+        "bytes": bytes.len(),
+        "checksum_fnv1a64": format!("{:016x}", fnv1a(bytes)),
+        "licence": "CC BY-SA 4.0",
+        "attribution": [
+            "Universal Dependencies English Web Treebank (UD_English-EWT), CC BY-SA 4.0: Silveira et al. 2014; Universal Dependencies contributors",
+            format!("GUM corpus (Zeldes 2017, amir-zeldes/gum), annotations CC BY 4.0, texts CC BY / CC BY-SA per genre ({} only)",
+                if options.include_dev { "train and dev splits" } else { "train split" })
+        ],
+        "corpora_commits": corpora.commits,
+        "corpora_files": files,
+        "options": options,
+        "sizes": syntax::train::sizes(model),
+        "scores_gold_tokens": scores,
+        "training_seconds_wall_clock": training_seconds.round(),
+        "trained_by": "newsgraph train (deterministic: the same corpora and options give the same model bytes)",
+    })
+}
+
+/// FNV-1a over the model bytes: a checksum that says which file a manifest describes.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_sits_beside_the_model() {
+        assert_eq!(manifest_path(Path::new("models/syntax.bin")), PathBuf::from("models/syntax.manifest.json"));
+    }
+
+    #[test]
+    fn checksum_is_fnv1a() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}
