@@ -10,10 +10,12 @@ use crate::graph::KnowledgeGraph;
 use crate::mention::Mention;
 use crate::mention::{self, known::KnownNames, Detection};
 use crate::relation;
+use crate::relation::antecedent::Antecedents;
 use crate::relation::RelationCandidate;
 use crate::resources::Resources;
 use crate::segment::{self, Segmentation};
 use rayon::prelude::*;
+use std::sync::OnceLock;
 
 /// What the relation extractors see of one document.
 pub struct DocContext<'a> {
@@ -24,6 +26,8 @@ pub struct DocContext<'a> {
     pub entities: &'a [LocalEntity],
     /// For each mention, the index of its entity in `entities`.
     pub mention_entity: &'a [usize],
+    /// The document's organizations indexed for back-references, built on first use.
+    pub antecedents: OnceLock<Antecedents>,
 }
 
 /// The product of analysing one document.
@@ -104,6 +108,7 @@ impl DocumentAnalysis {
             mentions: &self.mentions,
             entities: &self.entities,
             mention_entity: &self.mention_entity,
+            antecedents: OnceLock::new(),
         }
     }
 }
