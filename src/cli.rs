@@ -61,6 +61,9 @@ pub struct BuildArgs {
     /// Read world knowledge from this folder instead of the built-in data/.
     #[arg(long)]
     pub data: Option<PathBuf>,
+    /// Worker threads for the analysis (0: one per core). The output is the same for any number.
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,7 @@
 use crate::cli::{BuildArgs, DrawArgs};
 use crate::document::{clean, Document};
 use crate::entity::{self, CorpusPeople, LocalEntity};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::graph::EntityKind;
 use crate::graph::KnowledgeGraph;
 use crate::mention::Mention;
@@ -119,11 +119,15 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
         Some(dir) => Resources::from_dir(dir)?,
         None => Resources::builtin()?,
     };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+        .map_err(|error| Error::Usage(format!("--threads {}: cannot start the worker threads: {error}", args.threads)))?;
     let corpus = crate::document::load::load_paths(&args.inputs, args.strict)?;
     for diagnostic in &corpus.diagnostics {
         eprintln!("newsgraph: warning: {diagnostic}");
     }
-    let graph = build_graph(&resources, &corpus.documents, args.cooccurrence);
+    let graph = pool.install(|| build_graph(&resources, &corpus.documents, args.cooccurrence));
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
