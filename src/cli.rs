@@ -64,6 +64,21 @@ pub struct BuildArgs {
     /// Worker threads for the analysis (0: one per core). The output is the same for any number.
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
+    /// Pieces of evidence kept per edge, and mentions per node, in graph.json (the counts count all).
+    #[arg(long, default_value_t = crate::graph::merge::DEFAULT_EVIDENCE)]
+    pub evidence: usize,
+    /// `full`: also write every piece of evidence and every mention to evidence.jsonl.
+    #[arg(long, value_enum, default_value_t = Provenance::Capped)]
+    pub provenance: Provenance,
+}
+
+/// How much provenance `build` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Provenance {
+    /// graph.json only, with the first `--evidence` pieces of each edge and mentions of each node.
+    Capped,
+    /// graph.json as with `capped`, and all of it in evidence.jsonl.
+    Full,
 }
 
 #[derive(Debug, Args)]

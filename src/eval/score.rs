@@ -645,7 +645,8 @@ mod tests {
                 rule: "test.rule".into(),
                 confidence: 1.0,
             };
-            let edge = RelationEdge { kind, attributes: BTreeMap::new(), evidence: vec![evidence], confidence: 1.0, weight: 1 };
+            let edge =
+                RelationEdge { kind, attributes: BTreeMap::new(), evidence: vec![evidence], confidence: 1.0, weight: 1, evidence_count: 1 };
             graph.graph.add_edge(by_label[source], by_label[target], edge);
         }
         graph

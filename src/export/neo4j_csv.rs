@@ -143,6 +143,7 @@ fn blank_edge() -> crate::graph::RelationEdge {
         evidence: Vec::new(),
         confidence: 0.0,
         weight: 0,
+        evidence_count: 0,
     }
 }
 

@@ -15,6 +15,7 @@
 pub mod json;
 pub mod lookup;
 pub mod merge;
+pub mod provenance;
 pub mod query;
 pub mod references;
 pub mod sample;
@@ -185,6 +186,7 @@ pub struct EntityNode {
     pub aliases: BTreeSet<String>,
     pub mention_count: usize,
     pub documents: BTreeSet<String>,
+    /// The first mentions, by document and offset (`build --evidence`).
     pub mentions: Vec<MentionRecord>,
 }
 
@@ -207,7 +209,9 @@ pub struct Evidence {
     pub confidence: f32,
 }
 
-/// An edge of the knowledge graph: one relation, with all of its evidence.
+/// An edge of the knowledge graph: one relation, with its first pieces of
+/// evidence (`build --evidence`; all of them in `evidence.jsonl` with
+/// `--provenance full`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RelationEdge {
     #[serde(rename = "type")]
@@ -217,8 +221,10 @@ pub struct RelationEdge {
     pub evidence: Vec<Evidence>,
     /// The highest confidence among the evidence.
     pub confidence: f32,
-    /// For CO_OCCURS: the number of sentences; otherwise the evidence count.
+    /// How many times the relation is stated (for CO_OCCURS: the number of sentences).
     pub weight: u32,
+    /// How many distinct pieces of evidence there are; `evidence` holds the first of them.
+    pub evidence_count: usize,
 }
 
 /// A document the graph was built from.

@@ -12,9 +12,9 @@
 //! Exactly one candidate must fit; otherwise the description stays unresolved
 //! and its relations are dropped.
 
+use super::merge::DocSummary;
 use crate::entity::Reference;
 use crate::graph::{EntityKind, RelationKind};
-use crate::pipeline::DocumentAnalysis;
 use crate::relation::coref::names_a_mission;
 use crate::relation::dates::days_between;
 use crate::resources::Resources;
@@ -27,7 +27,7 @@ pub const DAYS_BEFORE_ADOPTION: i32 = 30;
 pub const DAYS_AFTER_ADOPTION: i32 = 3;
 
 /// Unions every described local entity with the group it describes.
-pub fn resolve(resources: &Resources, analyses: &[DocumentAnalysis], locals: &[(usize, usize)], union: &mut UnionFind<usize>) {
+pub fn resolve(resources: &Resources, analyses: &[DocSummary], locals: &[(usize, usize)], union: &mut UnionFind<usize>) {
     let local_index = |d: usize, e: usize| locals.partition_point(|&l| l < (d, e));
     let entity = |idx: usize| &analyses[locals[idx].0].entities[locals[idx].1];
     // Named adoptions: (resolution group, adopting body group, date).
@@ -76,7 +76,7 @@ pub fn resolve(resources: &Resources, analyses: &[DocumentAnalysis], locals: &[(
             Some(Reference::Resolution { body, date }) => {
                 let body = body.map(|b| union.find(local_index(d, b)));
                 let explicit = date.clone().or_else(|| adoption_date_in(analyses, d, e));
-                let document_date = analyses[d].document.date.as_deref();
+                let document_date = analyses[d].meta.date.as_deref();
                 let fitting: Vec<&(usize, usize)> = match (&explicit, document_date.and_then(day_number)) {
                     (Some(explicit), _) => adoptions_on.get(explicit.as_str()).into_iter().flatten().collect(),
                     (None, Some(day)) => adoptions_by_day
@@ -107,7 +107,7 @@ pub fn resolve(resources: &Resources, analyses: &[DocumentAnalysis], locals: &[(
 }
 
 /// The date an ADOPTED relation of document `d` gives the described resolution `entity`.
-fn adoption_date_in(analyses: &[DocumentAnalysis], d: usize, entity: usize) -> Option<String> {
+fn adoption_date_in(analyses: &[DocSummary], d: usize, entity: usize) -> Option<String> {
     analyses[d]
         .relations
         .iter()

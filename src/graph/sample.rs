@@ -63,6 +63,7 @@ pub fn sample_graph() -> KnowledgeGraph {
                 evidence: vec![evidence(quote, trigger, rule)],
                 confidence: 0.9,
                 weight: 1,
+                evidence_count: 1,
             },
         );
     };
@@ -176,7 +177,14 @@ pub fn adversarial_graph() -> KnowledgeGraph {
         graph.graph.add_edge(
             source,
             target,
-            RelationEdge { kind, attributes: attributes.into_iter().collect(), evidence: vec![evidence], confidence: 0.5, weight: 1 },
+            RelationEdge {
+                kind,
+                attributes: attributes.into_iter().collect(),
+                evidence: vec![evidence],
+                confidence: 0.5,
+                weight: 1,
+                evidence_count: 1,
+            },
         );
     }
     graph

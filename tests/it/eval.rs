@@ -172,8 +172,14 @@ fn graph_of_gold(gold: &newsgraph::eval::Gold) -> KnowledgeGraph {
         index.insert(entity.id.clone(), graph.add_node(node));
     }
     for relation in &gold.relations {
-        let edge =
-            RelationEdge { kind: relation.kind, attributes: relation.attributes.clone(), evidence: Vec::new(), confidence: 1.0, weight: 1 };
+        let edge = RelationEdge {
+            kind: relation.kind,
+            attributes: relation.attributes.clone(),
+            evidence: Vec::new(),
+            confidence: 1.0,
+            weight: 1,
+            evidence_count: 0,
+        };
         graph.graph.add_edge(index[&relation.source], index[&relation.target], edge);
     }
     graph

@@ -12,5 +12,6 @@ mod gold;
 mod heldout;
 mod properties;
 mod query;
+mod scale;
 mod schema;
 mod snapshot;
