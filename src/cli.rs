@@ -26,6 +26,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Load a graph.json into a running FalkorDB server.
     Push(PushArgs),
+    /// Merge graph.json files built from separate shards of a corpus into one.
+    Merge(MergeArgs),
 }
 
 /// Output formats of `build --format` and `export --format`.
@@ -79,6 +81,25 @@ pub enum Provenance {
     Capped,
     /// graph.json as with `capped`, and all of it in evidence.jsonl.
     Full,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The graph.json files (of shards with no document in common).
+    #[arg(required = true)]
+    pub graphs: Vec<PathBuf>,
+    /// Output folder (created if missing).
+    #[arg(short, long, default_value = "output")]
+    pub out: PathBuf,
+    /// Formats to write, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "json,dot")]
+    pub format: Vec<Format>,
+    /// Pieces of evidence kept per edge, and mentions per node (the counts count all).
+    #[arg(long, default_value_t = crate::graph::merge::DEFAULT_EVIDENCE)]
+    pub evidence: usize,
+    /// Read world knowledge from this folder instead of the built-in data/ (as the build did).
+    #[arg(long)]
+    pub data: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

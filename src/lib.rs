@@ -49,5 +49,6 @@ pub fn run(command: cli::Command) -> Result<()> {
         Command::Query(args) => graph::query::run_query(&args),
         Command::Export(args) => export::run_export(&args),
         Command::Push(args) => export::falkordb::run_push(&args),
+        Command::Merge(args) => graph::combine::run_merge(&args),
     }
 }

@@ -626,6 +626,7 @@ mod tests {
                 kind,
                 label: label.into(),
                 aliases: aliases.iter().map(|alias| alias.to_string()).chain([label.to_string()]).collect(),
+                names: BTreeMap::new(),
                 mention_count: 1,
                 documents: BTreeSet::new(),
                 mentions: Vec::new(),

@@ -8,7 +8,9 @@
 //! **Invariant:** the result depends only on the analyses' contents and
 //! order, never on thread timing or hash order.
 
-use super::{DocumentMeta, EntityId, EntityKind, EntityNode, Evidence, KnowledgeGraph, MentionRecord, RelationEdge, RelationKind};
+use super::{
+    DocumentMeta, EntityId, EntityKind, EntityNode, Evidence, KnowledgeGraph, MentionRecord, NameVotes, RelationEdge, RelationKind,
+};
 use crate::entity::resolve::entity_key;
 use crate::entity::LocalEntity;
 use crate::pipeline::DocumentAnalysis;
@@ -187,7 +189,7 @@ pub fn merge(resources: &Resources, summaries: &[DocSummary], limits: Limits) ->
     let mut node_of_local: BTreeMap<(usize, usize), NodeIndex> = BTreeMap::new();
     let mut nodes: Vec<(EntityNode, Vec<usize>)> =
         groups.values().map(|members| (group_node(summaries, &locals, members, limits), members.clone())).collect();
-    nodes.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    nodes.sort_by(|a, b| (&a.0.id, a.0.documents.first(), &a.0.label).cmp(&(&b.0.id, b.0.documents.first(), &b.0.label)));
     let mut used_ids: BTreeSet<EntityId> = BTreeSet::new();
     for (mut node, members) in nodes {
         node.id = unique_id(&used_ids, &node.id);
@@ -307,7 +309,7 @@ struct EdgeBuilder {
 /// The node for one group of document entities.
 fn group_node(summaries: &[DocSummary], locals: &[(usize, usize)], members: &[usize], limits: Limits) -> EntityNode {
     let mut kind_votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
-    let mut name_votes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut names: BTreeMap<String, NameVotes> = BTreeMap::new();
     let mut aliases = BTreeSet::new();
     let mut documents = BTreeSet::new();
     let mut mentions = Vec::new();
@@ -323,20 +325,25 @@ fn group_node(summaries: &[DocSummary], locals: &[(usize, usize)], members: &[us
         let count = summary.mention_counts[e];
         mention_count += count;
         *kind_votes.entry(entity.kind).or_default() += count;
-        let vote = name_votes.entry(entity.name.as_str()).or_default();
-        vote.0 += 1;
-        vote.1 += count;
+        let vote = names.entry(entity.name.clone()).or_default();
+        vote.entities += 1;
+        vote.mentions += count;
         aliases.extend(entity.aliases.iter().cloned());
         mentions.extend(summary.mentions[e].iter().cloned());
     }
     let kind = kind_votes.iter().max_by_key(|(kind, votes)| (**votes, std::cmp::Reverse(**kind))).map(|(k, _)| *k).expect("members");
-    let label = name_votes
-        .iter()
-        .max_by_key(|(name, (docs, count))| (*docs, *count, name.split_whitespace().count(), std::cmp::Reverse(**name)))
-        .map(|(name, _)| name.to_string())
-        .expect("members");
+    let label = elected_label(&names).expect("members");
     mentions.sort();
     mentions.truncate(limits.evidence);
     aliases.insert(label.clone());
-    EntityNode { id: EntityId::new(kind, &label), kind, label, aliases, mention_count, documents, mentions }
+    EntityNode { id: EntityId::new(kind, &label), kind, label, aliases, names, mention_count, documents, mentions }
+}
+
+/// The label of an entity: the name of most document-level entities, then
+/// of most mentions, then of most words, then the first in order.
+pub fn elected_label(names: &BTreeMap<String, NameVotes>) -> Option<String> {
+    names
+        .iter()
+        .max_by_key(|(name, votes)| (votes.entities, votes.mentions, name.split_whitespace().count(), std::cmp::Reverse(*name)))
+        .map(|(name, _)| name.clone())
 }

@@ -12,6 +12,7 @@
 //! **Invariant:** nodes are ordered by id and edges by (source, target, type,
 //! key), so serialisation is byte-identical across runs.
 
+pub mod combine;
 pub mod json;
 pub mod lookup;
 pub mod merge;
@@ -184,10 +185,24 @@ pub struct EntityNode {
     pub label: String,
     /// Every surface form seen for it, including the label.
     pub aliases: BTreeSet<String>,
+    /// The names its document-level entities had, with their votes: what
+    /// chose the label, and what `newsgraph merge` matches and votes with.
+    #[serde(default)]
+    pub names: BTreeMap<String, NameVotes>,
     pub mention_count: usize,
     pub documents: BTreeSet<String>,
     /// The first mentions, by document and offset (`build --evidence`).
     pub mentions: Vec<MentionRecord>,
+}
+
+/// The votes for one name of an entity: the label is the name of most
+/// document-level entities, then of most mentions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameVotes {
+    /// How many document-level entities had this name.
+    pub entities: usize,
+    /// How many mentions they had.
+    pub mentions: usize,
 }
 
 /// One piece of text that states a relation.

@@ -165,6 +165,7 @@ fn graph_of_gold(gold: &newsgraph::eval::Gold) -> KnowledgeGraph {
             kind: entity.kind,
             label: entity.name.clone(),
             aliases: entity.aliases.iter().cloned().collect(),
+            names: Default::default(),
             mention_count: 1,
             documents: entity.documents.iter().cloned().collect(),
             mentions: Vec::new(),

@@ -67,3 +67,111 @@ fn full_provenance_goes_to_evidence_jsonl_and_readers_use_it() {
     support::run_ok(out.path(), &["build", &input.path().display().to_string(), "-o", &out.path().display().to_string()]);
     assert!(!out.path().join("evidence.jsonl").exists());
 }
+
+/// Three shards of the seeds and the examples, each built on its own; returns the folder and the graphs' paths.
+fn built_shards() -> (tempfile::TempDir, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut seeds: Vec<std::path::PathBuf> = std::fs::read_dir(support::seeds_dir()).unwrap().map(|e| e.unwrap().path()).collect();
+    seeds.sort();
+    let mut examples: Vec<std::path::PathBuf> = std::fs::read_dir(support::examples_dir()).unwrap().map(|e| e.unwrap().path()).collect();
+    examples.sort();
+    let (first, second) = seeds.split_at(seeds.len() / 2);
+    let mut graphs = Vec::new();
+    for (name, files) in [("a", first), ("b", second), ("c", examples.as_slice())] {
+        let shard = dir.path().join(name);
+        std::fs::create_dir(&shard).unwrap();
+        for file in files {
+            std::fs::copy(file, shard.join(file.file_name().unwrap())).unwrap();
+        }
+        let out = dir.path().join(format!("out-{name}"));
+        support::run_ok(dir.path(), &["build", &shard.display().to_string(), "-o", &out.display().to_string()]);
+        graphs.push(out.join("graph.json").display().to_string());
+    }
+    (dir, graphs)
+}
+
+/// `newsgraph merge GRAPHS -o OUT` in `dir`; returns OUT/graph.json's path and bytes.
+fn merged(dir: &std::path::Path, graphs: &[&str], out: &str) -> (String, String) {
+    let mut args = vec!["merge"];
+    args.extend(graphs);
+    let out = dir.join(out);
+    let out_arg = out.display().to_string();
+    args.extend(["-o", &out_arg]);
+    support::run_ok(dir, &args);
+    let path = out.join("graph.json");
+    (path.display().to_string(), std::fs::read_to_string(&path).unwrap())
+}
+
+#[test]
+fn merge_gives_the_same_bytes_in_any_order_and_grouping() {
+    let (dir, graphs) = built_shards();
+    let [a, b, c] = [graphs[0].as_str(), graphs[1].as_str(), graphs[2].as_str()];
+    let (_, expected) = merged(dir.path(), &[a, b, c], "abc");
+    for (idx, order) in [[a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]].iter().enumerate() {
+        assert_eq!(merged(dir.path(), order, &format!("order-{idx}")).1, expected, "order {idx}");
+    }
+    // ((a b) c), (a (b c)), ((a c) b), ((c a) b).
+    for (idx, (pair, rest)) in [([a, b], c), ([b, c], a), ([a, c], b), ([c, a], b)].iter().enumerate() {
+        let (partial, _) = merged(dir.path(), pair, &format!("pair-{idx}"));
+        assert_eq!(merged(dir.path(), &[&partial, rest], &format!("grouped-{idx}")).1, expected, "grouping {idx}");
+        assert_eq!(merged(dir.path(), &[rest, &partial], &format!("grouped-rev-{idx}")).1, expected, "grouping {idx} reversed");
+    }
+    // One graph merged alone is itself.
+    for graph in [a, b, c] {
+        assert_eq!(merged(dir.path(), &[graph], "alone").1, std::fs::read_to_string(graph).unwrap());
+    }
+    // The merge has every document, entity and typed relation type of its shards.
+    let all: Value = serde_json::from_str(&expected).unwrap();
+    let mut documents = 0;
+    for graph in [a, b, c] {
+        let shard = read_json(std::path::Path::new(graph));
+        documents += shard["graph"]["documents"].as_array().unwrap().len();
+        for node in shard["nodes"].as_array().unwrap() {
+            let label = node["label"].as_str().unwrap();
+            assert!(
+                all["nodes"].as_array().unwrap().iter().any(|n| n["aliases"].as_array().unwrap().iter().any(|a| a == label)),
+                "{label}"
+            );
+        }
+    }
+    assert_eq!(all["graph"]["documents"].as_array().unwrap().len(), documents);
+}
+
+#[test]
+fn merge_unites_entities_named_in_two_shards() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        std::fs::create_dir_all(dir.path().join(name)).unwrap();
+        std::fs::write(dir.path().join(name).join(format!("{name}.txt")), text).unwrap();
+    };
+    write("one", "The Norwegian Refugee Council (NRC) opened an office in Goma. Foreign Minister Adaeze Okonkwo met Kenya's president.\n");
+    write("two", "The NRC said 40,000 people had fled. Foreign Minister Adaeze Okonkwo met Peru's foreign minister.\n");
+    let mut graphs = Vec::new();
+    for name in ["one", "two"] {
+        let out = dir.path().join(format!("out-{name}"));
+        support::run_ok(dir.path(), &["build", name, "-o", &out.display().to_string()]);
+        graphs.push(out.join("graph.json").display().to_string());
+    }
+    let (_, json) = merged(dir.path(), &[&graphs[0], &graphs[1]], "merged");
+    let graph: Value = serde_json::from_str(&json).unwrap();
+    let node =
+        |id: &str| graph["nodes"].as_array().unwrap().iter().find(|n| n["id"] == id).cloned().unwrap_or_else(|| panic!("{id}: {json}"));
+    let nrc = node("organization-norwegian-refugee-council");
+    assert_eq!(nrc["documents"], serde_json::json!(["one", "two"]));
+    assert!(nrc["aliases"].as_array().unwrap().iter().any(|a| a == "NRC"));
+    let okonkwo = node("person-adaeze-okonkwo");
+    assert_eq!(okonkwo["documents"], serde_json::json!(["one", "two"]));
+    assert_eq!(okonkwo["names"]["Adaeze Okonkwo"]["entities"], 2);
+}
+
+#[test]
+fn merge_refuses_shards_that_share_a_document() {
+    let input = repeated_meeting(2);
+    let out = support::build_with(&[input.path()], &[]);
+    let graph = out.path().join("graph.json").display().to_string();
+    let output = support::run_in(out.path(), &["merge", &graph, &graph, "-o", "merged"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("document 'talks' is in both"), "{stderr}");
+    assert!(!out.path().join("merged").exists());
+}
