@@ -37,7 +37,7 @@ impl Limits {
     pub const ALL: Limits = Limits { evidence: usize::MAX };
 
     /// The pieces of evidence an edge of `kind` keeps: co-occurrences keep
-    /// at most [`CO_OCCURRENCE_EVIDENCE`] unless everything is kept.
+    /// at most three unless everything is kept.
     pub fn evidence_for(self, kind: RelationKind) -> usize {
         match kind {
             RelationKind::CoOccurs if self != Limits::ALL => self.evidence.min(CO_OCCURRENCE_EVIDENCE),

@@ -61,7 +61,7 @@ const SITE_PREPOSITIONS: &[&str] = &["at", "in", "near", "outside"];
 /// A fixpoint over a worklist of places: a name that its own context makes a
 /// place is promoted first; then each place (found or promoted) promotes the
 /// names spelled like it and the names listed with it or at the other end of
-/// its trip. Only names within [`max_gap_words`] of a place are looked at, so
+/// its trip. Only names a few words from a place are looked at, so
 /// the pass stays linear in the number of names and places.
 pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut Detection) {
     let surnames: BTreeSet<String> =
