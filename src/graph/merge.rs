@@ -65,8 +65,9 @@ pub struct DocSummary {
     pub entities: Vec<LocalEntity>,
     /// For each entity, how many mentions it has here.
     pub mention_counts: Vec<usize>,
-    /// For each entity, its first mentions in text order (all of them when `all_mentions`).
-    pub mentions: Vec<Vec<MentionRecord>>,
+    /// For each entity, its first mentions in text order (all of them when
+    /// `all_mentions`), as (start, end, text) with character offsets.
+    pub mentions: Vec<Vec<(u32, u32, Box<str>)>>,
     pub relations: Vec<RelationCandidate>,
     /// For each relation, where it is stated.
     pub sites: Vec<EvidenceSite>,
@@ -93,13 +94,13 @@ impl DocSummary {
         let mut mention_counts = Vec::with_capacity(entities.len());
         let mut mentions = Vec::with_capacity(entities.len());
         for entity in &mut entities {
-            let mut records: Vec<MentionRecord> = entity
+            let mut records: Vec<(u32, u32, Box<str>)> = entity
                 .mentions
                 .iter()
                 .map(|&idx| {
                     let span = analysis.mentions[idx].span;
                     let (start, end) = chars.char_span(span);
-                    MentionRecord { doc: analysis.document.id.0.clone(), start, end, text: span.text(text).to_string() }
+                    (start, end, span.text(text).into())
                 })
                 .collect();
             records.sort();
@@ -108,6 +109,7 @@ impl DocSummary {
             if !all_mentions {
                 records.truncate(limits.evidence);
             }
+            records.shrink_to_fit();
             mentions.push(records);
             entity.mentions = Vec::new();
         }
@@ -329,7 +331,13 @@ fn group_node(summaries: &[DocSummary], locals: &[(usize, usize)], members: &[us
         vote.entities += 1;
         vote.mentions += count;
         aliases.extend(entity.aliases.iter().cloned());
-        mentions.extend(summary.mentions[e].iter().cloned());
+        let records = summary.mentions[e].iter().map(|(start, end, text)| MentionRecord {
+            doc: summary.meta.id.clone(),
+            start: *start,
+            end: *end,
+            text: text.to_string(),
+        });
+        mentions.extend(records);
     }
     let kind = kind_votes.iter().max_by_key(|(kind, votes)| (**votes, std::cmp::Reverse(**kind))).map(|(k, _)| *k).expect("members");
     let label = elected_label(&names).expect("members");
