@@ -18,7 +18,7 @@
 //! mentions were not found), and "the resolution" or "the X-led mission"
 //! whose named entity is in another shard (its relations were dropped).
 
-use super::merge::{elected_label, merge_keys, unique_id, Limits};
+use super::merge::{add_nodes, elected_label, merge_keys, Limits};
 use super::{EntityId, EntityNode, KnowledgeGraph, RelationEdge};
 use crate::error::{Error, Result};
 use crate::resources::Resources;
@@ -69,15 +69,10 @@ pub fn combine(resources: &Resources, graphs: &[(PathBuf, KnowledgeGraph)], limi
     for idx in 0..nodes.len() {
         groups.entry(union.find(idx)).or_default().push(idx);
     }
-    let mut built: Vec<(EntityNode, Vec<usize>)> =
+    let built: Vec<(EntityNode, Vec<usize>)> =
         groups.into_values().map(|members| (combined_node(&nodes, &members, limits), members)).collect();
-    built.sort_by(|a, b| (&a.0.id, a.0.documents.first(), &a.0.label).cmp(&(&b.0.id, b.0.documents.first(), &b.0.label)));
     let mut node_of: Vec<petgraph::stable_graph::NodeIndex> = vec![Default::default(); nodes.len()];
-    let mut used: BTreeSet<EntityId> = BTreeSet::new();
-    for (mut node, members) in built {
-        node.id = unique_id(&used, &node.id);
-        used.insert(node.id.clone());
-        let index = merged.add_node(node);
+    for (index, members) in add_nodes(&mut merged, built) {
         for member in members {
             node_of[member] = index;
         }

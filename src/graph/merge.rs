@@ -189,14 +189,9 @@ pub fn merge(resources: &Resources, summaries: &[DocSummary], limits: Limits) ->
     }
     groups.retain(|_, members| members.iter().any(|&m| summaries[locals[m].0].entities[locals[m].1].reference.is_none()));
     let mut node_of_local: BTreeMap<(usize, usize), NodeIndex> = BTreeMap::new();
-    let mut nodes: Vec<(EntityNode, Vec<usize>)> =
+    let nodes: Vec<(EntityNode, Vec<usize>)> =
         groups.values().map(|members| (group_node(summaries, &locals, members, limits), members.clone())).collect();
-    nodes.sort_by(|a, b| (&a.0.id, a.0.documents.first(), &a.0.label).cmp(&(&b.0.id, b.0.documents.first(), &b.0.label)));
-    let mut used_ids: BTreeSet<EntityId> = BTreeSet::new();
-    for (mut node, members) in nodes {
-        node.id = unique_id(&used_ids, &node.id);
-        used_ids.insert(node.id.clone());
-        let index = graph.add_node(node);
+    for (index, members) in add_nodes(&mut graph, nodes) {
         for member in members {
             node_of_local.insert(locals[member], index);
         }
@@ -287,15 +282,21 @@ pub fn merge_keys<'n>(resources: &Resources, kind: EntityKind, names: impl IntoI
     keys
 }
 
-/// `id`, or `id-2`, `id-3`, ... : the first not in `used`.
-pub fn unique_id(used: &BTreeSet<EntityId>, id: &EntityId) -> EntityId {
-    let mut candidate = id.clone();
-    let mut suffix = 2;
-    while used.contains(&candidate) {
-        candidate = EntityId(format!("{}-{suffix}", id.0));
-        suffix += 1;
+/// Adds `nodes` in id order (then first document, then label), making ids
+/// unique with `-2`, `-3`, ...; returns each node's index with what came with it.
+pub fn add_nodes<T>(graph: &mut KnowledgeGraph, mut nodes: Vec<(EntityNode, T)>) -> Vec<(NodeIndex, T)> {
+    nodes.sort_by(|a, b| (&a.0.id, a.0.documents.first(), &a.0.label).cmp(&(&b.0.id, b.0.documents.first(), &b.0.label)));
+    let mut added = Vec::with_capacity(nodes.len());
+    for (mut node, with) in nodes {
+        let base = node.id.0.clone();
+        let mut suffix = 2;
+        while graph.by_id.contains_key(&node.id) {
+            node.id = EntityId(format!("{base}-{suffix}"));
+            suffix += 1;
+        }
+        added.push((graph.add_node(node), with));
     }
-    candidate
+    added
 }
 
 /// One edge while the merge gathers it.
