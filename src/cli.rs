@@ -30,6 +30,8 @@ pub enum Command {
     Parse(ParseArgs),
     /// Train the syntax model (tagger, lemmatizer, parser) from UD treebanks.
     Train(TrainArgs),
+    /// Merge graph.json files built from separate shards of a corpus into one.
+    Merge(MergeArgs),
 }
 
 /// Output formats of `build --format` and `export --format`.
@@ -63,6 +65,43 @@ pub struct BuildArgs {
     #[arg(long)]
     pub strict: bool,
     /// Read world knowledge from this folder instead of the built-in data/.
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// Worker threads for the analysis (0: one per core). The output is the same for any number.
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Pieces of evidence kept per edge, and mentions per node, in graph.json (the counts count all).
+    #[arg(long, default_value_t = crate::graph::merge::DEFAULT_EVIDENCE)]
+    pub evidence: usize,
+    /// `full`: also write every piece of evidence and every mention to evidence.jsonl.
+    #[arg(long, value_enum, default_value_t = Provenance::Capped)]
+    pub provenance: Provenance,
+}
+
+/// How much provenance `build` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Provenance {
+    /// graph.json only, with the first `--evidence` pieces of each edge and mentions of each node.
+    Capped,
+    /// graph.json as with `capped`, and all of it in evidence.jsonl.
+    Full,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The graph.json files (of shards with no document in common).
+    #[arg(required = true)]
+    pub graphs: Vec<PathBuf>,
+    /// Output folder (created if missing).
+    #[arg(short, long, default_value = "output")]
+    pub out: PathBuf,
+    /// Formats to write, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "json,dot")]
+    pub format: Vec<Format>,
+    /// Pieces of evidence kept per edge, and mentions per node (the counts count all).
+    #[arg(long, default_value_t = crate::graph::merge::DEFAULT_EVIDENCE)]
+    pub evidence: usize,
+    /// Read world knowledge from this folder instead of the built-in data/ (as the build did).
     #[arg(long)]
     pub data: Option<PathBuf>,
 }

@@ -54,5 +54,6 @@ pub fn run(command: cli::Command) -> Result<()> {
         Command::Push(args) => export::falkordb::run_push(&args),
         Command::Parse(args) => commands::run_parse(&args),
         Command::Train(args) => commands::run_train(&args),
+        Command::Merge(args) => graph::combine::run_merge(&args),
     }
 }

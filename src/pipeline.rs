@@ -1,19 +1,22 @@
 //! The pipeline: per-document analysis in parallel, then a merge in document
 //! order into one knowledge graph.
 
-use crate::cli::{BuildArgs, DrawArgs};
+use crate::cli::{BuildArgs, DrawArgs, Provenance};
 use crate::document::{clean, Document};
 use crate::entity::{self, CorpusPeople, LocalEntity};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::graph::merge::{merge, DocSummary, Limits};
 use crate::graph::EntityKind;
 use crate::graph::KnowledgeGraph;
 use crate::mention::Mention;
 use crate::mention::{self, known::KnownNames, Detection};
 use crate::relation;
+use crate::relation::antecedent::Antecedents;
 use crate::relation::RelationCandidate;
 use crate::resources::Resources;
 use crate::segment::{self, Segmentation};
 use rayon::prelude::*;
+use std::sync::OnceLock;
 
 /// What the relation extractors see of one document.
 pub struct DocContext<'a> {
@@ -24,6 +27,8 @@ pub struct DocContext<'a> {
     pub entities: &'a [LocalEntity],
     /// For each mention, the index of its entity in `entities`.
     pub mention_entity: &'a [usize],
+    /// The document's organizations indexed for back-references, built on first use.
+    pub antecedents: OnceLock<Antecedents>,
 }
 
 /// The product of analysing one document.
@@ -43,22 +48,53 @@ pub fn prepare(resources: &Resources, mut document: Document) -> (Document, Segm
     (document, segmentation)
 }
 
-/// Analyses every document (in parallel) and merges them into one graph.
+/// What `build` keeps of each document, and how much provenance.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BuildOptions {
+    /// Add CO_OCCURS edges.
+    pub cooccurrence: bool,
+    pub limits: Limits,
+}
+
+/// Analyses every document (in parallel) and merges them into one graph,
+/// with the default limits.
 pub fn build_graph(resources: &Resources, documents: &[Document], cooccurrence: bool) -> KnowledgeGraph {
-    crate::graph::merge::merge(resources, &analyze(resources, documents, cooccurrence))
+    build(resources, documents.to_vec(), &BuildOptions { cooccurrence, ..BuildOptions::default() }, false)
+}
+
+/// Analyses `documents` (sorted by id) and merges them into one graph; with
+/// `all_provenance`, every mention and piece of evidence is kept, whatever
+/// the limits (for `--provenance full`, which cuts the graph down after
+/// writing them out). Each analysis is reduced to a [`DocSummary`] as soon
+/// as it is done, so only the summaries of the whole corpus are held at once.
+pub fn build(resources: &Resources, documents: Vec<Document>, options: &BuildOptions, all_provenance: bool) -> KnowledgeGraph {
+    let limits = if all_provenance { Limits::ALL } else { options.limits };
+    let summaries = analyze_each(resources, documents, options.cooccurrence, |analysis| DocSummary::new(analysis, limits, all_provenance));
+    merge(resources, &summaries, limits)
 }
 
 /// Analyses every document, in parallel; the result is in the documents' order.
+pub fn analyze(resources: &Resources, documents: &[Document], cooccurrence: bool) -> Vec<DocumentAnalysis> {
+    analyze_each(resources, documents.to_vec(), cooccurrence, |analysis| analysis)
+}
+
+/// Analyses every document, in parallel, and hands each analysis to
+/// `finish`; the results are in the documents' order.
 ///
 /// Two passes: the first finds each document's mentions on its own; then the
 /// names established anywhere (people named in full, organizations and
 /// places found by a rule) are shared, and the second pass finds their other
 /// mentions, resolves entities and extracts relations.
-pub fn analyze(resources: &Resources, documents: &[Document], cooccurrence: bool) -> Vec<DocumentAnalysis> {
+pub fn analyze_each<T: Send>(
+    resources: &Resources,
+    documents: Vec<Document>,
+    cooccurrence: bool,
+    finish: impl Fn(DocumentAnalysis) -> T + Sync,
+) -> Vec<T> {
     let first_pass: Vec<(Document, Segmentation, Detection)> = documents
-        .par_iter()
+        .into_par_iter()
         .map(|document| {
-            let (document, segmentation) = prepare(resources, document.clone());
+            let (document, segmentation) = prepare(resources, document);
             let detection = mention::detect(resources, &document, &segmentation);
             (document, segmentation, detection)
         })
@@ -89,7 +125,7 @@ pub fn analyze(resources: &Resources, documents: &[Document], cooccurrence: bool
             if cooccurrence {
                 analysis.relations.extend(relation::cooccurrence(&analysis.context(resources)));
             }
-            analysis
+            finish(analysis)
         })
         .collect()
 }
@@ -104,6 +140,7 @@ impl DocumentAnalysis {
             mentions: &self.mentions,
             entities: &self.entities,
             mention_entity: &self.mention_entity,
+            antecedents: OnceLock::new(),
         }
     }
 }
@@ -114,15 +151,30 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
         Some(dir) => Resources::from_dir(dir)?,
         None => Resources::builtin()?,
     };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+        .map_err(|error| Error::Usage(format!("--threads {}: cannot start the worker threads: {error}", args.threads)))?;
     let corpus = crate::document::load::load_paths(&args.inputs, args.strict)?;
     for diagnostic in &corpus.diagnostics {
         eprintln!("newsgraph: warning: {diagnostic}");
     }
-    let graph = build_graph(&resources, &corpus.documents, args.cooccurrence);
+    let n_documents = corpus.documents.len();
+    let options = BuildOptions { cooccurrence: args.cooccurrence, limits: Limits { evidence: args.evidence } };
+    let full = args.provenance == Provenance::Full;
+    let mut graph = pool.install(|| build(&resources, corpus.documents, &options, full));
+    let mut rendered = Vec::new();
+    let side = args.out.join(crate::graph::provenance::FILE_NAME);
+    if full {
+        rendered.push(vec![(crate::graph::provenance::FILE_NAME.to_string(), crate::graph::provenance::to_jsonl(&graph))]);
+        crate::graph::provenance::truncate(&mut graph, options.limits);
+    } else if side.is_file() {
+        // A side file of an earlier build would not fit this graph.
+        std::fs::remove_file(&side).map_err(|source| Error::Write { path: side.clone(), source })?;
+    }
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
-    let mut rendered = Vec::new();
     for format in formats {
         rendered.push(crate::export::render_format(&graph, format, &DrawArgs::default())?);
     }
@@ -131,7 +183,7 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
     }
     eprintln!(
         "newsgraph: {} documents, {} entities, {} relations -> {}{}",
-        corpus.documents.len(),
+        n_documents,
         graph.graph.node_count(),
         graph.graph.edge_count(),
         args.out.display(),

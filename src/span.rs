@@ -6,6 +6,7 @@
 //! boundary by [`CharIndex`].
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A half-open byte range `[start, end)` into a document's text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -48,6 +49,59 @@ impl Span {
 
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
+    }
+}
+
+/// Values keyed by span, in (start, end) order, that answer "which overlap
+/// this span?" by looking only at the keys near it: a key starting more than
+/// the longest key's length before the span cannot reach into it. Equal spans keep their
+/// values in insertion order.
+#[derive(Clone, Debug)]
+pub struct SpanMap<T> {
+    by_span: BTreeMap<Span, Vec<T>>,
+    longest: u32,
+}
+
+impl<T> Default for SpanMap<T> {
+    fn default() -> Self {
+        SpanMap { by_span: BTreeMap::new(), longest: 0 }
+    }
+}
+
+impl<T> SpanMap<T> {
+    pub fn insert(&mut self, span: Span, value: T) {
+        self.longest = self.longest.max(span.end - span.start);
+        self.by_span.entry(span).or_default().push(value);
+    }
+
+    /// The entries whose span overlaps `span` (as [`Span::overlaps`]), in order.
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = (Span, &T)> {
+        let from = Span { start: span.start.saturating_sub(self.longest), end: 0 };
+        let to = Span { start: span.end, end: 0 };
+        self.by_span
+            .range(from..to)
+            .filter(move |(key, _)| key.overlaps(span))
+            .flat_map(|(key, values)| values.iter().map(move |value| (*key, value)))
+    }
+
+    /// Whether any entry overlaps `span`.
+    pub fn overlaps_any(&self, span: Span) -> bool {
+        self.overlapping(span).next().is_some()
+    }
+
+    /// Removes the entries whose span lies within `span`.
+    pub fn remove_within(&mut self, span: Span) {
+        let from = Span { start: span.start, end: 0 };
+        let candidates = self.by_span.range(from..).take_while(|(key, _)| key.start <= span.end);
+        let inside: Vec<Span> = candidates.map(|(key, _)| *key).filter(|key| span.contains(*key)).collect();
+        for key in inside {
+            self.by_span.remove(&key);
+        }
+    }
+
+    /// The values in (start, end) order.
+    pub fn into_values(self) -> impl Iterator<Item = T> {
+        self.by_span.into_values().flatten()
     }
 }
 
@@ -106,5 +160,30 @@ mod tests {
         assert_eq!(a.text(text), "United");
         assert_eq!(a.cover(b).text(text), "United States");
         assert!(!a.overlaps(b));
+    }
+
+    #[test]
+    fn span_map_finds_what_a_scan_finds() {
+        let spans = [(0, 5), (3, 4), (10, 30), (12, 14), (29, 31), (40, 41), (3, 4)];
+        let mut map = SpanMap::default();
+        for (idx, &(start, end)) in spans.iter().enumerate() {
+            map.insert(Span::new(start, end), idx);
+        }
+        for start in 0..45 {
+            for end in start..46 {
+                let probe = Span::new(start, end);
+                let found: Vec<usize> = map.overlapping(probe).map(|(_, &idx)| idx).collect();
+                let mut scanned: Vec<(Span, usize)> = spans
+                    .iter()
+                    .enumerate()
+                    .map(|(idx, &(s, e))| (Span::new(s, e), idx))
+                    .filter(|(span, _)| span.overlaps(probe))
+                    .collect();
+                scanned.sort();
+                assert_eq!(found, scanned.into_iter().map(|(_, idx)| idx).collect::<Vec<_>>(), "{probe:?}");
+            }
+        }
+        map.remove_within(Span::new(2, 14));
+        assert_eq!(map.into_values().collect::<Vec<_>>(), vec![0, 2, 4, 5]);
     }
 }

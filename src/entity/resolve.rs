@@ -14,8 +14,9 @@ use crate::graph::EntityKind;
 use crate::mention::units::last_word;
 use crate::mention::{Detection, Mention, MentionSource, PatternRule, ShortForm};
 use crate::resources::Resources;
+use crate::span::Span;
 use crate::text::normalize_name;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// People named in full anywhere in the corpus, by surname key.
 #[derive(Debug, Default)]
@@ -107,17 +108,23 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
     for (idx, mention) in mentions.iter().enumerate() {
         alias_owner.entry(normalize_name(mention.span.text(text))).or_insert(idx);
     }
-    let doc_people: BTreeMap<String, Vec<usize>> = {
-        let mut by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // Surname key -> the first person with it, and whether every person with it is one person.
+    let doc_people: BTreeMap<String, (usize, bool)> = {
+        let mut by_surname: BTreeMap<String, (usize, bool)> = BTreeMap::new();
         for (idx, mention) in mentions.iter().enumerate() {
             if mention.kind == EntityKind::Person {
                 if let Some(surname) = surname_of(&names[idx].0) {
-                    by_surname.entry(surname).or_default().push(idx);
+                    let (first, one_person) = by_surname.entry(surname).or_insert((idx, true));
+                    *one_person &= names[*first].1 == names[idx].1;
                 }
             }
         }
         by_surname
     };
+    let mut heads = HeadWords::default();
+    for idx in 0..mentions.len() {
+        heads.add(text, &mentions, &names, idx);
+    }
     for short in &detection.short_forms {
         let word = short.span.text(text);
         if detection.non_entities.contains(word) {
@@ -130,10 +137,7 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
             source: MentionSource::Pattern(PatternRule::PersonShortForm),
         };
         let surname = surname_key(word);
-        let same_person = doc_people.get(&surname).map(|idxs| idxs.iter().map(|&i| names[i].1.clone()).collect::<BTreeSet<_>>());
-        let resolved: Option<(Mention, (String, String))> = if let Some(keys) = same_person.filter(|keys| keys.len() == 1) {
-            let owner = doc_people[&surname][0];
-            let _ = keys;
+        let resolved: Option<(Mention, (String, String))> = if let Some(&(owner, true)) = doc_people.get(&surname) {
             Some((short_mention(EntityKind::Person), names[owner].clone()))
         } else if let Some(&owner) = alias_owner.get(&normalize_name(word)).filter(|_| !short.titled) {
             let mut mention = short_mention(mentions[owner].kind);
@@ -142,7 +146,7 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
         } else if let Some(full) = people.unique(word).filter(|_| !doc_people.contains_key(&surname)) {
             Some((short_mention(EntityKind::Person), (full.to_string(), entity_key(resources, EntityKind::Person, full))))
         } else if resources.lexicon.org_heads.contains(word) && !short.titled {
-            head_word_owner(text, &mentions, &names, word, short.span.start).map(|owner| {
+            heads.owner(word, short.span.start).map(|owner| {
                 let mut mention = short_mention(EntityKind::Organization);
                 mention.source = MentionSource::Pattern(PatternRule::KnownName);
                 (mention, names[owner].clone())
@@ -153,6 +157,7 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
         if let Some((mention, name_key)) = resolved {
             mentions.push(mention);
             names.push(name_key);
+            heads.add(text, &mentions, &names, mentions.len() - 1);
         }
     }
 
@@ -176,22 +181,28 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
                 .then(|| name.split_whitespace().filter(|w| w.trim_end_matches('.').chars().count() > 1).map(normalize_name).collect())
         })
         .collect();
-    for (short_idx, short) in person_words.iter().enumerate() {
-        let Some(short) = short.as_ref().filter(|w| w.len() >= 2) else { continue };
-        let fuller: BTreeSet<&str> = person_words
-            .iter()
-            .enumerate()
-            .filter_map(|(i, w)| w.as_ref().filter(|w| w.len() > short.len() && w.ends_with(short)).map(|_| names[i].1.as_str()))
-            .collect();
-        if let (1, Some(owner)) =
-            (fuller.len(), person_words.iter().position(|w| w.as_ref().is_some_and(|w| w.len() > short.len() && w.ends_with(short))))
-        {
-            union.union(owner, short_idx);
+    // Every tail of two or more words of a fuller name: the first name with it, and the keys of all.
+    let mut tails: HashMap<&[String], (usize, BTreeSet<&str>)> = HashMap::new();
+    for (idx, words) in person_words.iter().enumerate() {
+        let Some(words) = words else { continue };
+        for skip in 1..words.len().saturating_sub(1) {
+            tails.entry(&words[skip..]).or_insert_with(|| (idx, BTreeSet::new())).1.insert(names[idx].1.as_str());
         }
     }
+    for (short_idx, short) in person_words.iter().enumerate() {
+        let Some(short) = short.as_ref().filter(|w| w.len() >= 2) else { continue };
+        if let Some((owner, fuller)) = tails.get(short.as_slice()) {
+            if fuller.len() == 1 {
+                union.union(*owner, short_idx);
+            }
+        }
+    }
+    let mut first_at: HashMap<Span, usize> = HashMap::new();
+    for (idx, mention) in mentions.iter().enumerate() {
+        first_at.entry(mention.span).or_insert(idx);
+    }
     for (a, b) in &detection.links {
-        let find = |span| mentions.iter().position(|m| m.span == span);
-        if let (Some(a), Some(b)) = (find(*a), find(*b)) {
+        if let (Some(&a), Some(&b)) = (first_at.get(a), first_at.get(b)) {
             union.union(a, b);
         }
     }
@@ -221,8 +232,11 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
         entity.mentions.push(new_idx);
         entity.aliases.insert(mentions[idx].span.text(text).to_string());
     }
-    for entity_idx in 0..resolved.entities.len() {
-        let members: Vec<usize> = order.iter().copied().filter(|&i| mention_entity_by_idx[i] == entity_idx).collect();
+    let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); resolved.entities.len()];
+    for &idx in &order {
+        members_of[mention_entity_by_idx[idx]].push(idx);
+    }
+    for (entity_idx, members) in members_of.into_iter().enumerate() {
         let entity = &mut resolved.entities[entity_idx];
         entity.kind = group_kind(&members.iter().map(|&i| mentions[i]).collect::<Vec<_>>());
         entity.name = canonical_name(entity.kind, &members.iter().map(|&i| (&mentions[i], names[i].0.as_str())).collect::<Vec<_>>());
@@ -255,15 +269,35 @@ fn places_as_surnames(text: &str, detection: &mut Detection) {
     }));
 }
 
-/// The organization a head word ("Council", "Herald") refers to: the last one
-/// before it whose name ends in that word, else the first after it.
-fn head_word_owner(text: &str, mentions: &[Mention], names: &[(String, String)], word: &str, position: u32) -> Option<usize> {
-    let candidates: Vec<usize> = (0..mentions.len())
-        .filter(|&i| mentions[i].kind == EntityKind::Organization)
-        .filter(|&i| last_word(&names[i].0) == word || last_word(mentions[i].span.text(text)) == word)
-        .collect();
-    let before = candidates.iter().copied().filter(|&i| mentions[i].span.start < position).max_by_key(|&i| mentions[i].span.start);
-    before.or_else(|| candidates.first().copied())
+/// The organizations of a document by the last word of their name or of
+/// their mention, so that a head word ("Council", "Herald") finds the one it
+/// refers to: the last one before it whose name ends in that word, else the
+/// first one.
+#[derive(Default)]
+struct HeadWords {
+    /// Last word -> the first organization with it, and all of them by (start, index).
+    by_word: HashMap<String, (usize, BTreeSet<(u32, usize)>)>,
+}
+
+impl HeadWords {
+    fn add(&mut self, text: &str, mentions: &[Mention], names: &[(String, String)], idx: usize) {
+        let mention = &mentions[idx];
+        if mention.kind != EntityKind::Organization {
+            return;
+        }
+        let name_word = last_word(&names[idx].0);
+        let surface_word = last_word(mention.span.text(text));
+        let words = if name_word == surface_word { vec![name_word] } else { vec![name_word, surface_word] };
+        for word in words {
+            let (_, by_start) = self.by_word.entry(word.to_string()).or_insert_with(|| (idx, BTreeSet::new()));
+            by_start.insert((mention.span.start, idx));
+        }
+    }
+
+    fn owner(&self, word: &str, position: u32) -> Option<usize> {
+        let (first, by_start) = self.by_word.get(word)?;
+        by_start.range(..(position, 0)).next_back().map(|&(_, idx)| idx).or(Some(*first))
+    }
 }
 
 /// The kind of an entity: a gazetteer's word beats a pattern's; otherwise the most frequent.

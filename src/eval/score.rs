@@ -626,6 +626,7 @@ mod tests {
                 kind,
                 label: label.into(),
                 aliases: aliases.iter().map(|alias| alias.to_string()).chain([label.to_string()]).collect(),
+                names: BTreeMap::new(),
                 mention_count: 1,
                 documents: BTreeSet::new(),
                 mentions: Vec::new(),
@@ -645,7 +646,8 @@ mod tests {
                 rule: "test.rule".into(),
                 confidence: 1.0,
             };
-            let edge = RelationEdge { kind, attributes: BTreeMap::new(), evidence: vec![evidence], confidence: 1.0, weight: 1 };
+            let edge =
+                RelationEdge { kind, attributes: BTreeMap::new(), evidence: vec![evidence], confidence: 1.0, weight: 1, evidence_count: 1 };
             graph.graph.add_edge(by_label[source], by_label[target], edge);
         }
         graph

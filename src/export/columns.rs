@@ -67,7 +67,7 @@ pub fn edge_columns(edge: &RelationEdge) -> Vec<Column> {
     }
     columns.push(("confidence".into(), ColumnValue::Real(edge.confidence)));
     columns.push(("weight".into(), ColumnValue::Integer(u64::from(edge.weight))));
-    columns.push(("evidence_count".into(), ColumnValue::Integer(edge.evidence.len() as u64)));
+    columns.push(("evidence_count".into(), ColumnValue::Integer(edge.evidence_count as u64)));
     if let Some(first) = edge.evidence.first() {
         columns.push(("evidence_quote".into(), ColumnValue::Text(first.quote.clone())));
         columns.push(("evidence_doc".into(), ColumnValue::Text(first.doc.clone())));
@@ -142,6 +142,7 @@ mod tests {
             evidence: Vec::new(),
             confidence: 1.0,
             weight: 1,
+            evidence_count: 0,
         };
         assert_eq!(edge_caption(&contribution), "CONTRIBUTES_TO\ntroops");
     }
@@ -154,6 +155,7 @@ mod tests {
             evidence: Vec::new(),
             confidence: 1.0,
             weight: 3,
+            evidence_count: 0,
         };
         let names: Vec<String> = edge_columns(&edge).into_iter().map(|(name, _)| name).collect();
         assert_eq!(names, ["type", "label", "kind", "attribute_type", "confidence", "weight", "evidence_count"]);

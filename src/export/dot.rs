@@ -184,7 +184,14 @@ mod tests {
         graph.graph.add_edge(
             ghana,
             peru,
-            RelationEdge { kind: RelationKind::CoOccurs, attributes: Default::default(), evidence: Vec::new(), confidence: 1.0, weight: 4 },
+            RelationEdge {
+                kind: RelationKind::CoOccurs,
+                attributes: Default::default(),
+                evidence: Vec::new(),
+                confidence: 1.0,
+                weight: 4,
+                evidence_count: 0,
+            },
         );
         let dot = to_dot(&graph);
         assert!(

@@ -130,6 +130,7 @@ fn blank_node() -> crate::graph::EntityNode {
         kind: crate::graph::EntityKind::Person,
         label: String::new(),
         aliases: BTreeSet::new(),
+        names: Default::default(),
         mention_count: 0,
         documents: BTreeSet::new(),
         mentions: Vec::new(),
@@ -143,6 +144,7 @@ fn blank_edge() -> crate::graph::RelationEdge {
         evidence: Vec::new(),
         confidence: 0.0,
         weight: 0,
+        evidence_count: 0,
     }
 }
 

@@ -82,7 +82,7 @@ pub fn edge_values(edge: &RelationEdge) -> Vec<Property<'_>> {
     vec![
         ("confidence".into(), Value::Float(f64::from(edge.confidence))),
         ("weight".into(), Value::Integer(i64::from(edge.weight))),
-        ("evidence_count".into(), Value::Integer(saturating_i64(evidence.len() as u64))),
+        ("evidence_count".into(), Value::Integer(saturating_i64(edge.evidence_count as u64))),
         ("evidence_docs".into(), texts(|e| &e.doc)),
         ("evidence_dates".into(), texts(|e| e.date.as_deref().unwrap_or(""))),
         ("evidence_quotes".into(), texts(|e| &e.quote)),

@@ -137,7 +137,7 @@ fn describe_statement(output: &mut TurtleOutput, number: usize, source: &EntityN
     }
     output.triple(&statement, ontology_term("confidence").as_ref(), &decimal(edge.confidence));
     output.triple(&statement, ontology_term("weight").as_ref(), &Literal::from(edge.weight));
-    output.triple(&statement, ontology_term("evidenceCount").as_ref(), &Literal::from(edge.evidence.len() as u64));
+    output.triple(&statement, ontology_term("evidenceCount").as_ref(), &Literal::from(edge.evidence_count as u64));
     let evidence_nodes: Vec<BlankNode> =
         (0..edge.evidence.len()).map(|evidence_number| BlankNode::new_unchecked(format!("r{number}e{evidence_number}"))).collect();
     for evidence_node in &evidence_nodes {

@@ -18,7 +18,6 @@ pub struct EdgeRecord {
     pub key: String,
     #[serde(flatten)]
     pub edge: RelationEdge,
-    pub evidence_count: usize,
 }
 
 /// The serialised form of the whole graph.
@@ -54,7 +53,6 @@ impl KnowledgeGraph {
                     target: target.id.0.clone(),
                     key: edge_key(edge),
                     edge: edge.clone(),
-                    evidence_count: edge.evidence.len(),
                 })
                 .collect(),
         }
@@ -94,10 +92,20 @@ impl KnowledgeGraph {
         KnowledgeGraph::from_node_link(data)
     }
 
-    /// Reads a `graph.json` written by `newsgraph build`.
+    /// Reads a `graph.json` written by `newsgraph build`, with the full
+    /// provenance of the `evidence.jsonl` beside it when there is one.
     pub fn read(path: &Path) -> Result<KnowledgeGraph> {
         let text = crate::document::load::read_text(path)?;
-        KnowledgeGraph::from_json(&text)
-            .map_err(|message| Error::BadFile { path: path.to_path_buf(), message: format!("not a newsgraph graph.json: {message}") })
+        let mut graph = KnowledgeGraph::from_json(&text)
+            .map_err(|message| Error::BadFile { path: path.to_path_buf(), message: format!("not a newsgraph graph.json: {message}") })?;
+        let side = path.with_file_name(super::provenance::FILE_NAME);
+        if side.is_file() {
+            let jsonl = crate::document::load::read_text(&side)?;
+            super::provenance::attach(&mut graph, &jsonl).map_err(|message| Error::BadFile {
+                path: side.clone(),
+                message: format!("does not belong to {}: {message}", path.display()),
+            })?;
+        }
+        Ok(graph)
     }
 }

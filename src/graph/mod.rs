@@ -12,9 +12,11 @@
 //! **Invariant:** nodes are ordered by id and edges by (source, target, type,
 //! key), so serialisation is byte-identical across runs.
 
+pub mod combine;
 pub mod json;
 pub mod lookup;
 pub mod merge;
+pub mod provenance;
 pub mod query;
 pub mod references;
 pub mod sample;
@@ -183,9 +185,24 @@ pub struct EntityNode {
     pub label: String,
     /// Every surface form seen for it, including the label.
     pub aliases: BTreeSet<String>,
+    /// The names its document-level entities had, with their votes: what
+    /// chose the label, and what `newsgraph merge` matches and votes with.
+    #[serde(default)]
+    pub names: BTreeMap<String, NameVotes>,
     pub mention_count: usize,
     pub documents: BTreeSet<String>,
+    /// The first mentions, by document and offset (`build --evidence`).
     pub mentions: Vec<MentionRecord>,
+}
+
+/// The votes for one name of an entity: the label is the name of most
+/// document-level entities, then of most mentions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameVotes {
+    /// How many document-level entities had this name.
+    pub entities: usize,
+    /// How many mentions they had.
+    pub mentions: usize,
 }
 
 /// One piece of text that states a relation.
@@ -207,7 +224,9 @@ pub struct Evidence {
     pub confidence: f32,
 }
 
-/// An edge of the knowledge graph: one relation, with all of its evidence.
+/// An edge of the knowledge graph: one relation, with its first pieces of
+/// evidence (`build --evidence`; all of them in `evidence.jsonl` with
+/// `--provenance full`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RelationEdge {
     #[serde(rename = "type")]
@@ -217,8 +236,10 @@ pub struct RelationEdge {
     pub evidence: Vec<Evidence>,
     /// The highest confidence among the evidence.
     pub confidence: f32,
-    /// For CO_OCCURS: the number of sentences; otherwise the evidence count.
+    /// How many times the relation is stated (for CO_OCCURS: the number of sentences).
     pub weight: u32,
+    /// How many distinct pieces of evidence there are; `evidence` holds the first of them.
+    pub evidence_count: usize,
 }
 
 /// A document the graph was built from.

@@ -12,14 +12,14 @@
 //! Exactly one candidate must fit; otherwise the description stays unresolved
 //! and its relations are dropped.
 
+use super::merge::DocSummary;
 use crate::entity::Reference;
 use crate::graph::{EntityKind, RelationKind};
-use crate::pipeline::DocumentAnalysis;
 use crate::relation::coref::names_a_mission;
 use crate::relation::dates::days_between;
 use crate::resources::Resources;
 use petgraph::unionfind::UnionFind;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A draft may be written this many days before its resolution is adopted.
 pub const DAYS_BEFORE_ADOPTION: i32 = 30;
@@ -27,7 +27,7 @@ pub const DAYS_BEFORE_ADOPTION: i32 = 30;
 pub const DAYS_AFTER_ADOPTION: i32 = 3;
 
 /// Unions every described local entity with the group it describes.
-pub fn resolve(resources: &Resources, analyses: &[DocumentAnalysis], locals: &[(usize, usize)], union: &mut UnionFind<usize>) {
+pub fn resolve(resources: &Resources, analyses: &[DocSummary], locals: &[(usize, usize)], union: &mut UnionFind<usize>) {
     let local_index = |d: usize, e: usize| locals.partition_point(|&l| l < (d, e));
     let entity = |idx: usize| &analyses[locals[idx].0].entities[locals[idx].1];
     // Named adoptions: (resolution group, adopting body group, date).
@@ -59,6 +59,16 @@ pub fn resolve(resources: &Resources, analyses: &[DocumentAnalysis], locals: &[(
         local.kind == EntityKind::Organization && local.aliases.iter().chain([&local.name]).any(|name| names_a_mission(file, name))
     };
     let mission_groups: BTreeSet<usize> = (0..locals.len()).filter(|&idx| is_mission(idx)).map(|idx| union.find(idx)).collect();
+    // Adoptions by their date as written and by day number, so that each
+    // description looks only at the adoptions of its dates.
+    let mut adoptions_on: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut adoptions_by_day: BTreeMap<i32, Vec<(usize, usize)>> = BTreeMap::new();
+    for (resolution, adopter, date) in &adoptions {
+        adoptions_on.entry(date.as_str()).or_default().push((*resolution, *adopter));
+        if let Some(day) = day_number(date) {
+            adoptions_by_day.entry(day).or_default().push((*resolution, *adopter));
+        }
+    }
 
     for (idx, &(d, e)) in locals.iter().enumerate() {
         let target = match &analyses[d].entities[e].reference {
@@ -66,24 +76,27 @@ pub fn resolve(resources: &Resources, analyses: &[DocumentAnalysis], locals: &[(
             Some(Reference::Resolution { body, date }) => {
                 let body = body.map(|b| union.find(local_index(d, b)));
                 let explicit = date.clone().or_else(|| adoption_date_in(analyses, d, e));
-                let document_date = analyses[d].document.date.as_deref();
-                let fits = |adoption: &str| match (&explicit, document_date) {
-                    (Some(explicit), _) => explicit == adoption,
-                    (None, Some(document_date)) => days_between(document_date, adoption)
-                        .is_some_and(|days| (-DAYS_AFTER_ADOPTION..=DAYS_BEFORE_ADOPTION).contains(&days)),
-                    (None, None) => false,
+                let document_date = analyses[d].meta.date.as_deref();
+                let fitting: Vec<&(usize, usize)> = match (&explicit, document_date.and_then(day_number)) {
+                    (Some(explicit), _) => adoptions_on.get(explicit.as_str()).into_iter().flatten().collect(),
+                    (None, Some(day)) => adoptions_by_day
+                        .range(day - DAYS_AFTER_ADOPTION..=day + DAYS_BEFORE_ADOPTION)
+                        .flat_map(|(_, adoptions)| adoptions)
+                        .collect(),
+                    (None, None) => Vec::new(),
                 };
-                let candidates: BTreeSet<usize> = adoptions
-                    .iter()
-                    .filter(|(_, adopter, adoption)| fits(adoption) && body.is_none_or(|b| b == *adopter))
-                    .map(|(resolution, _, _)| *resolution)
+                let candidates: BTreeSet<usize> = fitting
+                    .into_iter()
+                    .filter(|(_, adopter)| body.is_none_or(|b| b == *adopter))
+                    .map(|(resolution, _)| *resolution)
                     .collect();
                 single(candidates)
             }
             Some(Reference::Mission { leader }) => {
                 let leader = union.find(local_index(d, *leader));
+                let led_by_leader = leads.range((leader, 0)..=(leader, usize::MAX));
                 let candidates: BTreeSet<usize> =
-                    leads.iter().filter(|(l, led)| *l == leader && mission_groups.contains(led)).map(|(_, led)| *led).collect();
+                    led_by_leader.filter(|(_, led)| mission_groups.contains(led)).map(|(_, led)| *led).collect();
                 single(candidates)
             }
         };
@@ -94,12 +107,17 @@ pub fn resolve(resources: &Resources, analyses: &[DocumentAnalysis], locals: &[(
 }
 
 /// The date an ADOPTED relation of document `d` gives the described resolution `entity`.
-fn adoption_date_in(analyses: &[DocumentAnalysis], d: usize, entity: usize) -> Option<String> {
+fn adoption_date_in(analyses: &[DocSummary], d: usize, entity: usize) -> Option<String> {
     analyses[d]
         .relations
         .iter()
         .find(|r| r.kind == RelationKind::Adopted && r.target == entity)
         .and_then(|r| r.attributes.get("date").cloned())
+}
+
+/// Days since 1970-01-01, for a date `days_between` reads.
+fn day_number(date: &str) -> Option<i32> {
+    days_between("1970-01-01", date)
 }
 
 fn single(candidates: BTreeSet<usize>) -> Option<usize> {

@@ -11,6 +11,7 @@ fn node(kind: EntityKind, label: &str, aliases: &[&str], doc: &str) -> EntityNod
         kind,
         label: label.to_string(),
         aliases: all,
+        names: [(label.to_string(), NameVotes { entities: 1, mentions: 1 })].into(),
         mention_count: 1,
         documents: [doc.to_string()].into(),
         mentions: vec![MentionRecord { doc: doc.to_string(), start: 0, end: label.chars().count() as u32, text: label.to_string() }],
@@ -63,6 +64,7 @@ pub fn sample_graph() -> KnowledgeGraph {
                 evidence: vec![evidence(quote, trigger, rule)],
                 confidence: 0.9,
                 weight: 1,
+                evidence_count: 1,
             },
         );
     };
@@ -176,7 +178,14 @@ pub fn adversarial_graph() -> KnowledgeGraph {
         graph.graph.add_edge(
             source,
             target,
-            RelationEdge { kind, attributes: attributes.into_iter().collect(), evidence: vec![evidence], confidence: 0.5, weight: 1 },
+            RelationEdge {
+                kind,
+                attributes: attributes.into_iter().collect(),
+                evidence: vec![evidence],
+                confidence: 0.5,
+                weight: 1,
+                evidence_count: 1,
+            },
         );
     }
     graph

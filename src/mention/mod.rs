@@ -59,6 +59,7 @@ pub mod units;
 use crate::document::Document;
 use crate::resources::Resources;
 use crate::segment::Segmentation;
+use crate::span::SpanMap;
 use std::collections::BTreeSet;
 
 /// A single capitalised word that may stand for a named entity: a surname
@@ -170,16 +171,15 @@ fn link_slash_alternatives(text: &str, detection: &mut Detection) {
 pub fn drop_overlaps(detection: &mut Detection) {
     let mut mentions = std::mem::take(&mut detection.mentions);
     mentions.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
-    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut kept: SpanMap<Mention> = SpanMap::default();
     for mention in mentions {
-        if !kept.iter().any(|k| k.span.overlaps(mention.span)) {
-            kept.push(mention);
+        if !kept.overlaps_any(mention.span) {
+            kept.insert(mention.span, mention);
         }
     }
-    kept.sort_by_key(|m| (m.span.start, m.span.end));
-    detection.short_forms.retain(|s| !kept.iter().any(|k| k.span.overlaps(s.span)));
-    detection.unknown.retain(|(span, _)| !kept.iter().any(|k| k.span.overlaps(*span)));
-    detection.mentions = kept;
+    detection.short_forms.retain(|s| !kept.overlaps_any(s.span));
+    detection.unknown.retain(|(span, _)| !kept.overlaps_any(*span));
+    detection.mentions = kept.into_values().collect();
 }
 
 /// Second pass: adds mentions of names the corpus established elsewhere.
@@ -191,6 +191,10 @@ pub fn add_known(
     detection: &mut Detection,
 ) {
     let text = document.text.as_str();
+    let mut mentions: SpanMap<Mention> = SpanMap::default();
+    for mention in std::mem::take(&mut detection.mentions) {
+        mentions.insert(mention.span, mention);
+    }
     for (sentence_idx, sentence) in segmentation.sentences.iter().enumerate() {
         for (span, kind) in known.find(text, sentence.span) {
             let name = span.text(text);
@@ -198,21 +202,18 @@ pub fn add_known(
                 continue;
             }
             // A longer known name replaces the shorter mentions inside it.
-            let overlapping: Vec<Mention> = detection.mentions.iter().filter(|m| m.span.overlaps(span)).copied().collect();
-            if overlapping.iter().all(|m| span.contains(m.span) && m.span != span) {
-                detection.mentions.retain(|m| !span.contains(m.span));
-                detection.mentions.push(Mention {
+            if mentions.overlapping(span).all(|(inside, _)| span.contains(inside) && inside != span) {
+                mentions.remove_within(span);
+                mentions.insert(
                     span,
-                    sentence: sentence_idx as u32,
-                    kind,
-                    source: MentionSource::Pattern(PatternRule::KnownName),
-                });
+                    Mention { span, sentence: sentence_idx as u32, kind, source: MentionSource::Pattern(PatternRule::KnownName) },
+                );
             }
         }
     }
-    detection.mentions.sort_by_key(|m| (m.span.start, m.span.end));
-    detection.short_forms.retain(|s| !detection.mentions.iter().any(|k| k.span.overlaps(s.span)));
-    detection.unknown.retain(|(span, _)| !detection.mentions.iter().any(|k| k.span.overlaps(*span)));
+    detection.short_forms.retain(|s| !mentions.overlaps_any(s.span));
+    detection.unknown.retain(|(span, _)| !mentions.overlaps_any(*span));
+    detection.mentions = mentions.into_values().collect();
     places::add_places_by_context(resources, text, detection);
 }
 

@@ -25,7 +25,7 @@ use crate::entity::keys::{surname_key, surname_of};
 use crate::graph::EntityKind;
 use crate::resources::Resources;
 use crate::span::Span;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Words that join a name to the place it is listed with.
 const COORDINATORS: &[&str] = &[",", "and", "or", ", and", ", or"];
@@ -51,10 +51,18 @@ const LOCATIVE_PREPOSITIONS: &[&str] = &[
     "landed in",
     "docked in",
 ];
+/// How many words before "reach" may hold the journey verb.
+const JOURNEY_WINDOW: usize = 6;
 /// Prepositions between a site noun and its place.
 const SITE_PREPOSITIONS: &[&str] = &["at", "in", "near", "outside"];
 
 /// Turns the short forms and unknown names that their context makes places into place mentions.
+///
+/// A fixpoint over a worklist of places: a name that its own context makes a
+/// place is promoted first; then each place (found or promoted) promotes the
+/// names spelled like it and the names listed with it or at the other end of
+/// its trip. Only names a few words from a place are looked at, so
+/// the pass stays linear in the number of names and places.
 pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut Detection) {
     let surnames: BTreeSet<String> =
         detection.mentions.iter().filter(|m| m.kind == EntityKind::Person).filter_map(|m| surname_of(m.span.text(text))).collect();
@@ -69,25 +77,53 @@ pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut 
         .collect();
     candidates.sort_by_key(|(span, _)| (span.start, span.end));
     // Countries and places of the document, for "out of X in <place>".
-    let located: Vec<Span> =
-        detection.mentions.iter().filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Location)).map(|m| m.span).collect();
-    // A promoted name may make the next item of its list a place too.
-    loop {
-        let places: Vec<Span> = detection.mentions.iter().filter(|m| m.kind == EntityKind::Location).map(|m| m.span).collect();
-        let Some(position) = candidates.iter().position(|&(span, _)| {
-            after_place_preposition(text, span)
-                || (after_any(text, span, LOCATIVE_PREPOSITIONS) && before_place_in(text, span, &located))
-                || after_site_noun(resources, text, span)
-                || reached_on_journey(resources, text, span)
-                || places
-                    .iter()
-                    .any(|&place| place.text(text) == span.text(text) || listed_with(text, place, span) || trip_between(text, place, span))
-        }) else {
-            break;
-        };
-        let (name, sentence) = candidates.remove(position);
-        detection.short_forms.retain(|short| short.span != name);
-        detection.unknown.retain(|(unknown, _)| *unknown != name);
+    let located: HashSet<u32> =
+        detection.mentions.iter().filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Location)).map(|m| m.span.start).collect();
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (idx, (span, _)) in candidates.iter().enumerate() {
+        by_text.entry(span.text(text)).or_default().push(idx);
+    }
+    let mut by_end: Vec<usize> = (0..candidates.len()).collect();
+    by_end.sort_by_key(|&idx| (candidates[idx].0.end, idx));
+    let max_gap = max_gap_words();
+
+    let mut promoted = vec![false; candidates.len()];
+    let mut places: Vec<Span> = detection.mentions.iter().filter(|m| m.kind == EntityKind::Location).map(|m| m.span).collect();
+    for (idx, &(span, _)) in candidates.iter().enumerate() {
+        if after_place_preposition(text, span)
+            || (after_any(text, span, LOCATIVE_PREPOSITIONS) && before_place_in(text, span, &located))
+            || after_site_noun(resources, text, span)
+            || reached_on_journey(resources, text, span)
+        {
+            promoted[idx] = true;
+            places.push(with_number(text, span));
+        }
+    }
+    while let Some(place) = places.pop() {
+        // Names after the place, then names before it, within a short gap; and names spelled like it.
+        let after_start = candidates.partition_point(|(span, _)| span.start < place.end);
+        let after_limit = gap_limit_after(text, place.end as usize, max_gap);
+        let after = candidates[after_start..].iter().enumerate().take_while(|(_, (span, _))| span.start as usize <= after_limit);
+        let after: Vec<usize> = after.map(|(offset, _)| after_start + offset).collect();
+        let before_end = by_end.partition_point(|&idx| candidates[idx].0.end <= place.start);
+        let before_limit = gap_limit_before(text, place.start as usize, max_gap);
+        let before = by_end[..before_end].iter().rev().take_while(|&&idx| candidates[idx].0.end as usize >= before_limit);
+        let same_name = by_text.get(place.text(text)).into_iter().flatten();
+        let near: Vec<usize> = after.into_iter().chain(before.copied()).chain(same_name.copied()).collect();
+        for idx in near {
+            let span = candidates[idx].0;
+            if !promoted[idx] && (place.text(text) == span.text(text) || listed_with(text, place, span) || trip_between(text, place, span))
+            {
+                promoted[idx] = true;
+                places.push(with_number(text, span));
+            }
+        }
+    }
+
+    let names: HashSet<Span> = candidates.iter().zip(&promoted).filter(|(_, &p)| p).map(|((span, _), _)| *span).collect();
+    detection.short_forms.retain(|short| !names.contains(&short.span));
+    detection.unknown.retain(|(unknown, _)| !names.contains(unknown));
+    for (&(name, sentence), _) in candidates.iter().zip(&promoted).filter(|(_, &p)| p) {
         detection.mentions.push(Mention {
             span: with_number(text, name),
             sentence,
@@ -96,6 +132,41 @@ pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut 
         });
     }
     detection.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+}
+
+/// The most non-space characters between a place and a name that
+/// [`listed_with`] or [`trip_between`] accept ("and neighbouring").
+fn max_gap_words() -> usize {
+    let longest = |words: &[&str]| words.iter().map(|w| w.chars().filter(|c| !c.is_whitespace()).count()).max().unwrap_or(0);
+    (longest(COORDINATORS) + longest(PLACE_ADJECTIVES)).max("to".len())
+}
+
+/// The last position after `from` that is at most `max_gap` non-space characters away.
+fn gap_limit_after(text: &str, from: usize, max_gap: usize) -> usize {
+    let mut seen = 0;
+    for (offset, c) in text[from..].char_indices() {
+        if !c.is_whitespace() {
+            if seen == max_gap {
+                return from + offset;
+            }
+            seen += 1;
+        }
+    }
+    text.len()
+}
+
+/// The first position before `to` that is at most `max_gap` non-space characters away.
+fn gap_limit_before(text: &str, to: usize, max_gap: usize) -> usize {
+    let mut seen = 0;
+    for (offset, c) in text[..to].char_indices().rev() {
+        if !c.is_whitespace() {
+            if seen == max_gap {
+                return offset + c.len_utf8();
+            }
+            seen += 1;
+        }
+    }
+    0
 }
 
 /// "Block 58", "Camp 4": a number right after the name belongs to it.
@@ -148,11 +219,10 @@ fn after_any(text: &str, name: Span, words: &[&str]) -> bool {
 }
 
 /// "X in Lithuania": "in" and a country or place mention right after the name.
-fn before_place_in(text: &str, name: Span, located: &[Span]) -> bool {
+fn before_place_in(text: &str, name: Span, located: &HashSet<u32>) -> bool {
     let after = &text[name.end as usize..];
     let Some(rest) = after.strip_prefix(" in ") else { return false };
-    let place_start = text.len() - rest.len();
-    located.iter().any(|place| place.start as usize == place_start)
+    located.contains(&((text.len() - rest.len()) as u32))
 }
 
 /// "an army base at Kidal", "the gas project near Palma".
@@ -166,18 +236,57 @@ fn after_site_noun(resources: &Resources, text: &str, name: Span) -> bool {
 /// "walked for days to reach Mueda": "reach" with a journey verb shortly before, in the same sentence.
 fn reached_on_journey(resources: &Resources, text: &str, name: Span) -> bool {
     let Some(rest) = before_words(text, name, &["reach", "reached", "reaching"]) else { return false };
+    // The last words are enough: the clause's last six words are among them, wherever the clause starts.
+    let rest = last_words(rest, JOURNEY_WINDOW + 1);
     let clause = rest.rsplit(['.', ';', '\n']).next().unwrap_or(rest);
     clause
         .split_whitespace()
         .rev()
-        .take(6)
+        .take(JOURNEY_WINDOW)
         .any(|word| resources.lexicon.journey_verbs.contains(word.trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// The end of `text` holding its last `n` whitespace-separated words whole.
+fn last_words(text: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (offset, c) in text.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word && words == n {
+                return &text[offset + c.len_utf8()..];
+            }
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+    }
+    text
 }
 
 #[cfg(test)]
 mod tests {
+    use super::last_words;
     use crate::graph::EntityKind::{Country, Location, Person};
     use crate::mention::testing::assert_entities;
+
+    #[test]
+    fn last_words_keep_whole_words() {
+        assert_eq!(last_words("they walked  for days to", 3), "for days to");
+        assert_eq!(last_words("for days", 3), "for days");
+        assert_eq!(last_words(" end.Next  ", 1), "end.Next  ");
+        assert_eq!(last_words("", 2), "");
+    }
+
+    #[test]
+    fn a_long_list_of_places_is_found_whole() {
+        // Each name is a place only through its neighbour: the worklist carries it down the list.
+        let names: Vec<String> = (0..40).map(|i| format!("Kalo{}", char::from(b'a' + i % 26)).repeat(1 + usize::from(i / 26))).collect();
+        let text = format!("Aid reached Nairobi and {}.", names.join(" and "));
+        let mut expected: Vec<(crate::graph::EntityKind, &str)> = names.iter().map(|name| (Location, name.as_str())).collect();
+        expected.push((Location, "Nairobi"));
+        assert_entities(&text, &expected);
+    }
 
     #[test]
     fn neighbours_make_places() {

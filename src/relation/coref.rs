@@ -23,6 +23,7 @@ use crate::mention::MentionSource;
 use crate::pipeline::DocContext;
 use crate::span::Span;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// An entity a document only describes; resolved at merge.
@@ -76,8 +77,11 @@ pub struct DocReferences<'a> {
     pub named_mission: Option<usize>,
     /// The leader of "the X-led mission" anywhere in the document.
     mission_leader: Option<usize>,
-    /// Every role phrase of the document, for "Kenya’s president".
-    roles: Vec<RolePhrase>,
+    /// The people of the document's role phrases by (organization, base
+    /// title), for "Kenya’s president".
+    role_holders: HashMap<(usize, String), Vec<usize>>,
+    /// The document's countries by name, for a capital that acts.
+    countries: HashMap<&'a str, usize>,
 }
 
 impl<'a> DocReferences<'a> {
@@ -101,10 +105,35 @@ impl<'a> DocReferences<'a> {
             // Of several, the one named first: the story's own ("X takes over from Y").
             named_mission: missions.iter().copied().min_by_key(|&e| ctx.entities[e].mentions.first().map(|&m| ctx.mentions[m].span.start)),
             mission_leader,
-            roles: sentences.iter().flat_map(|view| view.roles.iter().cloned()).collect(),
+            role_holders: role_holders(sentences.iter().flat_map(|view| &view.roles)),
+            countries: countries(ctx),
             patterns,
         }
     }
+}
+
+/// The people holding each (organization, base title) in `roles`, sorted and without repeats.
+fn role_holders<'r>(roles: impl Iterator<Item = &'r RolePhrase>) -> HashMap<(usize, String), Vec<usize>> {
+    let mut holders: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    for role in roles {
+        if let Some((organization, _)) = role.organization {
+            holders.entry((organization, role.base_title.clone())).or_default().push(role.person.entity);
+        }
+    }
+    for people in holders.values_mut() {
+        people.sort_unstable();
+        people.dedup();
+    }
+    holders
+}
+
+/// The first country entity of each name.
+fn countries<'a>(ctx: &DocContext<'a>) -> HashMap<&'a str, usize> {
+    let mut countries = HashMap::new();
+    for (idx, entity) in ctx.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Country) {
+        countries.entry(entity.name.as_str()).or_insert(idx);
+    }
+    countries
 }
 
 /// Of several resolutions a document names, the one it reports adopted
@@ -113,7 +142,7 @@ impl<'a> DocReferences<'a> {
 fn adopted_here(sentences: &[SentenceView], resolutions: &[usize]) -> Option<usize> {
     let mut adopted: Vec<usize> = Vec::new();
     for view in sentences {
-        for mention in view.mentions.iter().filter(|m| resolutions.contains(&m.entity)) {
+        for mention in view.mentions.iter().filter(|m| resolutions.binary_search(&m.entity).is_ok()) {
             let after = view.after(mention.span.end).to_lowercase();
             let before = view.before(mention.span.start).to_lowercase();
             let passive = ADOPTED_AFTER.is_match(&after);
@@ -277,7 +306,7 @@ pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, pl
         if covered(&arguments, mention.span) {
             continue;
         }
-        if let Some(country) = capital_acting_for(ctx, view, mention) {
+        if let Some(country) = capital_acting_for(ctx, refs, view, mention) {
             arguments.push(Argument { entity: country, kind: EntityKind::Country, head: mention.span, span: mention.span });
             continue;
         }
@@ -298,7 +327,7 @@ pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, pl
 /// The country a capital stands for when it acts ("Moscow abstained",
 /// "Beijing has said", "criticised Ankara"), if the document names that
 /// country too; words in `data/relations/references.toml`.
-fn capital_acting_for(ctx: &DocContext, view: &SentenceView, mention: &EntityMention) -> Option<usize> {
+fn capital_acting_for(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, mention: &EntityMention) -> Option<usize> {
     let MentionSource::Gazetteer { entry, demonym: false } = ctx.mentions[mention.mention].source else { return None };
     let place = ctx.resources.gazetteer.entry(entry);
     let country = place.country.as_deref().filter(|_| place.capital)?;
@@ -312,7 +341,9 @@ fn capital_acting_for(ctx: &DocContext, view: &SentenceView, mention: &EntityMen
     // "Moscow and Beijing abstained": a capital listed before another acting one acts too.
     let listed_with_acting = || {
         let next = view.mentions.iter().find(|m| m.span.start > mention.span.end)?;
-        matches!(view.between(mention.span, next.span), " and " | ", " | ", and ").then(|| capital_acting_for(ctx, view, next)).flatten()
+        matches!(view.between(mention.span, next.span), " and " | ", " | ", and ")
+            .then(|| capital_acting_for(ctx, refs, view, next))
+            .flatten()
     };
     let subject = !view.after(mention.span.end).starts_with([',', '\'', '’']) && verb.is_some_and(|v| file.has_word("capital_verbs", &v))
         || listed_with_acting().is_some();
@@ -321,7 +352,7 @@ fn capital_acting_for(ctx: &DocContext, view: &SentenceView, mention: &EntityMen
     if !(subject || object) {
         return None;
     }
-    ctx.entities.iter().position(|e| e.kind == EntityKind::Country && e.name == country)
+    refs.countries.get(country).copied()
 }
 
 /// "He" or "she" opening a clause, as the subject argument it stands for:
@@ -375,7 +406,7 @@ pub fn add_pronoun_subjects(ctx: &DocContext, view: &SentenceView, previous_peop
                     .map(|a| a.entity)
             })
             .flatten();
-        let entity = sayer.or_else(|| super::antecedent::resolve(ctx, "it", span.start, view.index).map(|(entity, _)| entity));
+        let entity = sayer.or_else(|| super::antecedent::opening_owner(ctx, span.start, view.index).map(|(entity, _)| entity));
         if let Some(entity) = entity {
             added.push(Argument { entity, kind: ctx.entities[entity].kind, head: span, span });
         }
@@ -417,16 +448,9 @@ fn described_person(ctx: &DocContext, refs: &DocReferences, view: &SentenceView,
         return None;
     }
     let base = roles::base_title_of(ctx.resources, view.text, title);
-    let mut people: Vec<usize> = refs
-        .roles
-        .iter()
-        .filter(|role| role.organization.is_some_and(|(entity, _)| entity == owner.entity) && role.base_title == base)
-        .map(|role| role.person.entity)
-        .collect();
-    people.sort_unstable();
-    people.dedup();
+    let people = refs.role_holders.get(&(owner.entity, base)).map_or(&[][..], Vec::as_slice);
     let span = owner.span.cover(title);
-    Some(match people.as_slice() {
+    Some(match people {
         [person] => Argument { entity: *person, kind: EntityKind::Person, head: span, span },
         _ => Argument { entity: owner.entity, kind: owner.kind, head: owner.span, span },
     })

@@ -183,13 +183,8 @@ fn same_input_gives_byte_identical_output() {
     let run = |name: &str, inputs: &[&Path], threads: &str| {
         let mut args: Vec<String> = vec!["build".into()];
         args.extend(inputs.iter().map(|p| p.display().to_string()));
-        args.extend(["-o".into(), out.path().join(name).display().to_string()]);
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
-            .args(&args)
-            .env("RAYON_NUM_THREADS", threads)
-            .current_dir(support::root())
-            .output()
-            .unwrap();
+        args.extend(["-o".into(), out.path().join(name).display().to_string(), "--threads".into(), threads.into()]);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph")).args(&args).current_dir(support::root()).output().unwrap();
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         ["graph.json", "graph.dot"].map(|file| std::fs::read(out.path().join(name).join(file)).unwrap())
     };

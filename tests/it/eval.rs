@@ -165,6 +165,7 @@ fn graph_of_gold(gold: &newsgraph::eval::Gold) -> KnowledgeGraph {
             kind: entity.kind,
             label: entity.name.clone(),
             aliases: entity.aliases.iter().cloned().collect(),
+            names: Default::default(),
             mention_count: 1,
             documents: entity.documents.iter().cloned().collect(),
             mentions: Vec::new(),
@@ -172,8 +173,14 @@ fn graph_of_gold(gold: &newsgraph::eval::Gold) -> KnowledgeGraph {
         index.insert(entity.id.clone(), graph.add_node(node));
     }
     for relation in &gold.relations {
-        let edge =
-            RelationEdge { kind: relation.kind, attributes: relation.attributes.clone(), evidence: Vec::new(), confidence: 1.0, weight: 1 };
+        let edge = RelationEdge {
+            kind: relation.kind,
+            attributes: relation.attributes.clone(),
+            evidence: Vec::new(),
+            confidence: 1.0,
+            weight: 1,
+            evidence_count: 0,
+        };
         graph.graph.add_edge(index[&relation.source], index[&relation.target], edge);
     }
     graph

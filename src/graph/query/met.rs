@@ -146,6 +146,7 @@ mod tests {
             evidence: vec![],
             confidence: 0.5,
             weight: 0,
+            evidence_count: 0,
         };
         graph.graph.add_edge(ghana, ama, visit);
         graph

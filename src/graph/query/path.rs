@@ -167,8 +167,14 @@ HOP  FROM        RELATION         TO           QUOTE
         lonely.label = "Chile".into();
         let chile = graph.add_node(lonely);
         let peru = graph.by_id[&EntityId("country-peru".into())];
-        let cooccurs =
-            RelationEdge { kind: RelationKind::CoOccurs, attributes: BTreeMap::new(), evidence: vec![], confidence: 0.1, weight: 2 };
+        let cooccurs = RelationEdge {
+            kind: RelationKind::CoOccurs,
+            attributes: BTreeMap::new(),
+            evidence: vec![],
+            confidence: 0.1,
+            weight: 2,
+            evidence_count: 0,
+        };
         graph.graph.add_edge(chile, peru, cooccurs);
         let answer = path_between(&graph, "country-chile", "country-peru", Scope::default());
         assert!(!answer.found);

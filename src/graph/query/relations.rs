@@ -80,7 +80,7 @@ pub fn relations<'g>(graph: &'g KnowledgeGraph, filter: &RelationFilter) -> Rela
             target: EntityRef::of(&graph.graph[target]),
             attributes: &edge.attributes,
             confidence: edge.confidence,
-            evidence_count: edge.evidence.len(),
+            evidence_count: edge.evidence_count,
             evidence: evidence_in_order(&edge.evidence),
         });
     }
