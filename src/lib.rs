@@ -21,6 +21,8 @@
 //! println!("{} entities", graph.by_id.len());
 //! ```
 
+#![deny(clippy::string_slice)]
+
 pub mod cli;
 pub mod document;
 pub mod entity;

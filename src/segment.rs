@@ -112,6 +112,7 @@ fn is_apostrophe(ch: char) -> bool {
 }
 
 /// Appends the tokens of `text[within]` to `tokens`.
+#[allow(clippy::string_slice)] // every offset comes from `char_indices` of the line
 pub fn tokenize(text: &str, within: Span, tokens: &mut Vec<Token>) {
     let bytes_base = within.start as usize;
     let line = within.text(text);

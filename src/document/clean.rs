@@ -52,7 +52,9 @@ pub fn body_spans(furniture: &Furniture, text: &str) -> Vec<Span> {
             continue;
         }
         match body.last_mut() {
-            Some(last) if text[last.end as usize..span.start as usize].trim().is_empty() && last.end == span.start => last.end = span.end,
+            Some(last) if crate::span::slice(text, last.end as usize, span.start as usize).trim().is_empty() && last.end == span.start => {
+                last.end = span.end
+            }
             _ => body.push(span),
         }
     }
@@ -84,7 +86,7 @@ fn is_reading_time(line: &str) -> bool {
 }
 
 fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
-    line.len() >= prefix.len() && line.is_char_boundary(prefix.len()) && line[..prefix.len()].eq_ignore_ascii_case(prefix)
+    line.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 fn matches_any(line: &str, patterns: &[String], matches: impl Fn(&str, &str) -> bool) -> bool {

@@ -100,9 +100,9 @@ pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut 
 
 /// "Block 58", "Camp 4": a number right after the name belongs to it.
 fn with_number(text: &str, name: Span) -> Span {
-    let Some(rest) = text[name.end as usize..].strip_prefix(' ') else { return name };
+    let Some(rest) = crate::span::suffix(text, name.end as usize).strip_prefix(' ') else { return name };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || rest[digits..].chars().next().is_some_and(char::is_alphanumeric) {
+    if digits == 0 || crate::span::suffix(rest, digits).chars().next().is_some_and(char::is_alphanumeric) {
         return name;
     }
     Span::new(name.start as usize, name.end as usize + 1 + digits)
@@ -111,7 +111,7 @@ fn with_number(text: &str, name: Span) -> Span {
 /// The text between two spans in either order, if they do not overlap.
 fn gap(text: &str, a: Span, b: Span) -> Option<&str> {
     let (left, right) = if a.end <= b.start { (a, b) } else { (b, a) };
-    (left.end <= right.start).then(|| &text[left.end as usize..right.start as usize])
+    (left.end <= right.start).then(|| crate::span::slice(text, left.end as usize, right.start as usize))
 }
 
 /// "Blantyre and Mzuzu", "Jajarkot and neighbouring Rukum West".
@@ -129,7 +129,8 @@ fn listed_with(text: &str, place: Span, name: Span) -> bool {
 /// "from Oslo to Nepalgunj" (or the name first).
 fn trip_between(text: &str, place: Span, name: Span) -> bool {
     let (first, second) = if place.end <= name.start { (place, name) } else { (name, place) };
-    gap(text, first, second).is_some_and(|between| between.trim() == "to") && text[..first.start as usize].trim_end().ends_with(" from")
+    gap(text, first, second).is_some_and(|between| between.trim() == "to")
+        && crate::span::prefix(text, first.start as usize).trim_end().ends_with(" from")
 }
 
 /// "around Uvira", "near Goma".
@@ -139,7 +140,7 @@ fn after_place_preposition(text: &str, name: Span) -> bool {
 
 /// The text before `name` ends with one of `words` as whole words; returns what precedes them.
 fn before_words<'a>(text: &'a str, name: Span, words: &[&str]) -> Option<&'a str> {
-    let before = text[..name.start as usize].trim_end();
+    let before = crate::span::prefix(text, name.start as usize).trim_end();
     words.iter().find_map(|word| before.strip_suffix(word).filter(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace)))
 }
 
@@ -149,7 +150,7 @@ fn after_any(text: &str, name: Span, words: &[&str]) -> bool {
 
 /// "X in Lithuania": "in" and a country or place mention right after the name.
 fn before_place_in(text: &str, name: Span, located: &[Span]) -> bool {
-    let after = &text[name.end as usize..];
+    let after = crate::span::suffix(text, name.end as usize);
     let Some(rest) = after.strip_prefix(" in ") else { return false };
     let place_start = text.len() - rest.len();
     located.iter().any(|place| place.start as usize == place_start)

@@ -39,7 +39,7 @@ pub fn resolve(ctx: &DocContext, word: &str, at: u32, sentence: u32) -> Option<(
         // ("The Dakar-based Central Bank ..." opens with it too).
         let opens = |m: &crate::mention::Mention| {
             let start = ctx.segmentation.sentences[m.sentence as usize].span.start;
-            let lead = &ctx.document.text[start as usize..m.span.start as usize];
+            let lead = crate::span::slice(&ctx.document.text, start as usize, m.span.start as usize);
             m.span.start >= start
                 && lead
                     .split_whitespace()

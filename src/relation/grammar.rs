@@ -453,7 +453,7 @@ impl SentenceView<'_> {
         let gap = self.slice(Span { start: from, end: self.arguments[idx].span.start });
         let words = gap.split_whitespace().count();
         let cut = gap.rfind(',').unwrap_or(0);
-        (words <= MAX_INCLUSION_GAP && INCLUSION.is_match(&gap[cut..])).then_some(idx)
+        (words <= MAX_INCLUSION_GAP && INCLUSION.is_match(crate::span::suffix(gap, cut))).then_some(idx)
     }
 
     /// Whether `span` stands inside parentheses or square brackets.

@@ -216,7 +216,7 @@ impl RelationTriggers {
         let mut parsed = BTreeMap::new();
         for (stem, path, text) in files {
             let mut file: TriggerFile = toml::from_str(&text).map_err(|e| {
-                let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1)).unwrap_or(1);
+                let line = e.span().map(|s| crate::span::prefix(&text, s.start).lines().count().max(1)).unwrap_or(1);
                 Error::BadData { path: path.clone(), line, message: e.message().to_string() }
             })?;
             if let Some(bad) = file.kinds.iter().find(|k| RelationKind::parse(k).is_none()) {

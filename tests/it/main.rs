@@ -12,5 +12,6 @@ mod gold;
 mod heldout;
 mod properties;
 mod query;
+mod robust;
 mod schema;
 mod snapshot;
