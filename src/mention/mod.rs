@@ -59,7 +59,7 @@ pub mod units;
 use crate::document::Document;
 use crate::resources::Resources;
 use crate::segment::Segmentation;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A single capitalised word that may stand for a named entity: a surname
 /// ("Robinson said"), a head word ("the Council"), or a known name.
@@ -170,16 +170,23 @@ fn link_slash_alternatives(text: &str, detection: &mut Detection) {
 pub fn drop_overlaps(detection: &mut Detection) {
     let mut mentions = std::mem::take(&mut detection.mentions);
     mentions.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
-    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut kept: BTreeMap<(u32, u32), Mention> = BTreeMap::new();
     for mention in mentions {
-        if !kept.iter().any(|k| k.span.overlaps(mention.span)) {
-            kept.push(mention);
+        if !overlaps_any(&kept, mention.span) {
+            kept.insert((mention.span.start, mention.span.end), mention);
         }
     }
-    kept.sort_by_key(|m| (m.span.start, m.span.end));
-    detection.short_forms.retain(|s| !kept.iter().any(|k| k.span.overlaps(s.span)));
-    detection.unknown.retain(|(span, _)| !kept.iter().any(|k| k.span.overlaps(*span)));
-    detection.mentions = kept;
+    detection.short_forms.retain(|s| !overlaps_any(&kept, s.span));
+    detection.unknown.retain(|(span, _)| !overlaps_any(&kept, *span));
+    detection.mentions = kept.into_values().collect();
+}
+
+/// Whether `span` overlaps a mention of `mentions`, which do not overlap one
+/// another (so the one starting last before `span` ends is the only candidate
+/// among those that end last): O(log n), where a scan made a document's
+/// detection quadratic in its mentions.
+fn overlaps_any(mentions: &BTreeMap<(u32, u32), Mention>, span: Span) -> bool {
+    mentions.range(..(span.end, 0)).next_back().is_some_and(|(_, mention)| mention.span.overlaps(span))
 }
 
 /// Second pass: adds mentions of names the corpus established elsewhere.
@@ -191,6 +198,9 @@ pub fn add_known(
     detection: &mut Detection,
 ) {
     let text = document.text.as_str();
+    // Mentions do not overlap (drop_overlaps), and replacing keeps it so.
+    let mut mentions: BTreeMap<(u32, u32), Mention> =
+        std::mem::take(&mut detection.mentions).into_iter().map(|m| ((m.span.start, m.span.end), m)).collect();
     for (sentence_idx, sentence) in segmentation.sentences.iter().enumerate() {
         for (span, kind) in known.find(text, sentence.span) {
             let name = span.text(text);
@@ -198,21 +208,25 @@ pub fn add_known(
                 continue;
             }
             // A longer known name replaces the shorter mentions inside it.
-            let overlapping: Vec<Mention> = detection.mentions.iter().filter(|m| m.span.overlaps(span)).copied().collect();
-            if overlapping.iter().all(|m| span.contains(m.span) && m.span != span) {
-                detection.mentions.retain(|m| !span.contains(m.span));
-                detection.mentions.push(Mention {
-                    span,
-                    sentence: sentence_idx as u32,
-                    kind,
-                    source: MentionSource::Pattern(PatternRule::KnownName),
-                });
+            let overlapping: Vec<(u32, u32)> = mentions
+                .range(..(span.end, 0))
+                .rev()
+                .take_while(|(_, m)| m.span.end > span.start)
+                .filter(|(_, m)| m.span.overlaps(span))
+                .map(|(&key, _)| key)
+                .collect();
+            if overlapping.iter().all(|&(start, end)| span.contains(Span { start, end }) && Span { start, end } != span) {
+                for key in overlapping {
+                    mentions.remove(&key);
+                }
+                let mention = Mention { span, sentence: sentence_idx as u32, kind, source: MentionSource::Pattern(PatternRule::KnownName) };
+                mentions.insert((span.start, span.end), mention);
             }
         }
     }
-    detection.mentions.sort_by_key(|m| (m.span.start, m.span.end));
-    detection.short_forms.retain(|s| !detection.mentions.iter().any(|k| k.span.overlaps(s.span)));
-    detection.unknown.retain(|(span, _)| !detection.mentions.iter().any(|k| k.span.overlaps(*span)));
+    detection.short_forms.retain(|s| !overlaps_any(&mentions, s.span));
+    detection.unknown.retain(|(span, _)| !overlaps_any(&mentions, *span));
+    detection.mentions = mentions.into_values().collect();
     places::add_places_by_context(resources, text, detection);
 }
 

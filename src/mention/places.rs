@@ -18,6 +18,11 @@
 //! another ("in Surkhet and Nepalgunj"). A surname of a person of the
 //! document, a word after a title or "Mr.", and a compass word ("West and
 //! Central Africa") are never taken.
+//!
+//! Promotion is a closure (a promoted name is a place its neighbours can be
+//! listed with), computed in passes over the candidates, each rule looking
+//! only at the nearest place on each side or at a set of place names, so a
+//! long document costs a few linear passes rather than a pass per promotion.
 
 use super::classify::COMPASS_WORDS;
 use super::{Detection, Mention, MentionSource, PatternRule};
@@ -25,7 +30,10 @@ use crate::entity::keys::{surname_key, surname_of};
 use crate::graph::EntityKind;
 use crate::resources::Resources;
 use crate::span::Span;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
+
+/// How far before a name [`reached_on_journey`] looks for a journey verb.
+const JOURNEY_LOOK_BACK_BYTES: usize = 200;
 
 /// Words that join a name to the place it is listed with.
 const COORDINATORS: &[&str] = &[",", "and", "or", ", and", ", or"];
@@ -69,25 +77,48 @@ pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut 
         .collect();
     candidates.sort_by_key(|(span, _)| (span.start, span.end));
     // Countries and places of the document, for "out of X in <place>".
-    let located: Vec<Span> =
-        detection.mentions.iter().filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Location)).map(|m| m.span).collect();
-    // A promoted name may make the next item of its list a place too.
-    loop {
-        let places: Vec<Span> = detection.mentions.iter().filter(|m| m.kind == EntityKind::Location).map(|m| m.span).collect();
-        let Some(position) = candidates.iter().position(|&(span, _)| {
+    let located: BTreeSet<u32> =
+        detection.mentions.iter().filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Location)).map(|m| m.span.start).collect();
+    // What needs no other candidate: the words around the name.
+    let framed: Vec<bool> = candidates
+        .iter()
+        .map(|&(span, _)| {
             after_place_preposition(text, span)
                 || (after_any(text, span, LOCATIVE_PREPOSITIONS) && before_place_in(text, span, &located))
                 || after_site_noun(resources, text, span)
                 || reached_on_journey(resources, text, span)
-                || places
-                    .iter()
-                    .any(|&place| place.text(text) == span.text(text) || listed_with(text, place, span) || trip_between(text, place, span))
-        }) else {
+        })
+        .collect();
+    let mut places: BTreeSet<(u32, u32)> =
+        detection.mentions.iter().filter(|m| m.kind == EntityKind::Location).map(|m| (m.span.start, m.span.end)).collect();
+    let mut place_names: HashSet<&str> = places.iter().map(|&(start, end)| Span { start, end }.text(text)).collect();
+    // A promoted name may make the items of its list places too: passes, in
+    // both directions, until nothing changes (promotion only ever adds places).
+    let mut promoted = vec![false; candidates.len()];
+    let mut forward = true;
+    loop {
+        let mut changed = false;
+        let order: Vec<usize> = if forward { (0..candidates.len()).collect() } else { (0..candidates.len()).rev().collect() };
+        for idx in order {
+            let span = candidates[idx].0;
+            if promoted[idx] || !(framed[idx] || place_names.contains(span.text(text)) || next_to_place(text, &places, span)) {
+                continue;
+            }
+            promoted[idx] = true;
+            changed = true;
+            let place = with_number(text, span);
+            places.insert((place.start, place.end));
+            place_names.insert(place.text(text));
+        }
+        if !changed {
             break;
-        };
-        let (name, sentence) = candidates.remove(position);
-        detection.short_forms.retain(|short| short.span != name);
-        detection.unknown.retain(|(unknown, _)| *unknown != name);
+        }
+        forward = !forward;
+    }
+    let names: BTreeSet<Span> = candidates.iter().zip(&promoted).filter(|(_, &p)| p).map(|(&(span, _), _)| span).collect();
+    detection.short_forms.retain(|short| !names.contains(&short.span));
+    detection.unknown.retain(|(unknown, _)| !names.contains(unknown));
+    for (&(name, sentence), _) in candidates.iter().zip(&promoted).filter(|(_, &p)| p) {
         detection.mentions.push(Mention {
             span: with_number(text, name),
             sentence,
@@ -96,6 +127,17 @@ pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut 
         });
     }
     detection.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+}
+
+/// Whether the nearest place before or after `name` is listed with it or is
+/// the other end of its trip.
+fn next_to_place(text: &str, places: &BTreeSet<(u32, u32)>, name: Span) -> bool {
+    let before = places.range(..(name.start, 0)).rev().find(|&&(_, end)| end <= name.start);
+    let after = places.range((name.end, 0)..).next();
+    before.into_iter().chain(after).any(|&(start, end)| {
+        let place = Span { start, end };
+        listed_with(text, place, name) || trip_between(text, place, name)
+    })
 }
 
 /// "Block 58", "Camp 4": a number right after the name belongs to it.
@@ -149,11 +191,10 @@ fn after_any(text: &str, name: Span, words: &[&str]) -> bool {
 }
 
 /// "X in Lithuania": "in" and a country or place mention right after the name.
-fn before_place_in(text: &str, name: Span, located: &[Span]) -> bool {
+fn before_place_in(text: &str, name: Span, located: &BTreeSet<u32>) -> bool {
     let after = crate::span::suffix(text, name.end as usize);
     let Some(rest) = after.strip_prefix(" in ") else { return false };
-    let place_start = text.len() - rest.len();
-    located.iter().any(|place| place.start as usize == place_start)
+    located.contains(&((text.len() - rest.len()) as u32))
 }
 
 /// "an army base at Kidal", "the gas project near Palma".
@@ -167,7 +208,7 @@ fn after_site_noun(resources: &Resources, text: &str, name: Span) -> bool {
 /// "walked for days to reach Mueda": "reach" with a journey verb shortly before, in the same sentence.
 fn reached_on_journey(resources: &Resources, text: &str, name: Span) -> bool {
     let Some(rest) = before_words(text, name, &["reach", "reached", "reaching"]) else { return false };
-    let clause = rest.rsplit(['.', ';', '\n']).next().unwrap_or(rest);
+    let clause = crate::span::tail(rest, JOURNEY_LOOK_BACK_BYTES).rsplit(['.', ';', '\n']).next().unwrap_or(rest);
     clause
         .split_whitespace()
         .rev()

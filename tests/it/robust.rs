@@ -38,3 +38,22 @@ fn membership_kind_window_inside_multibyte_char() {
     assert_eq!(edge["attributes"]["kind"], "non-permanent member");
     assert_eq!(edges(&graph), [("country-norway".into(), "MEMBER_OF".into(), "organization-european-free-trade-association".into())]);
 }
+
+#[test]
+fn unpunctuated_text_is_cut_into_bounded_sentences() {
+    // 100 KB of article text without end punctuation or line breaks was one
+    // sentence, and the subject search over it took about cubic time.
+    let article = std::fs::read_to_string(support::examples_dir().join("2025-02-14-accra-maritime-summit.txt")).unwrap();
+    let words = article.replace(['.', '!', '?'], "").split_whitespace().collect::<Vec<_>>().join(" ");
+    let text: String = words.chars().cycle().take(100_000).collect();
+    let resources = newsgraph::resources::Resources::builtin().unwrap();
+    let document = newsgraph::document::Document::new(newsgraph::document::DocId("long".into()), "long.txt".into(), text, None);
+    let (document, segmentation) = newsgraph::pipeline::prepare(&resources, document);
+    let longest = segmentation.sentences.iter().map(|s| s.tokens.len()).max().unwrap();
+    assert!(longest <= newsgraph::segment::MAX_SENTENCE_TOKENS, "a sentence of {longest} tokens");
+    assert!(segmentation.sentences.len() > 50, "{} sentences", segmentation.sentences.len());
+    // The pieces tile the text's tokens in order, so every offset still points into it.
+    assert!(segmentation.sentences.windows(2).all(|pair| pair[0].tokens.end == pair[1].tokens.start));
+    let graph = newsgraph::pipeline::build_graph(&resources, &[document], false);
+    assert!(graph.graph.node_count() > 5, "{} nodes", graph.graph.node_count());
+}
