@@ -115,8 +115,14 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
         None => Resources::builtin()?,
     };
     let corpus = crate::document::load::load_paths(&args.inputs, args.strict)?;
+    if args.out.exists() && !args.out.is_dir() {
+        return Err(crate::Error::Usage(format!("-o {}: not a directory", args.out.display())));
+    }
     for diagnostic in &corpus.diagnostics {
         eprintln!("newsgraph: warning: {diagnostic}");
+    }
+    if let Some(warning) = corpus.skipped_links_warning() {
+        eprintln!("newsgraph: warning: {warning}");
     }
     let graph = build_graph(&resources, &corpus.documents, args.cooccurrence);
     let mut formats = args.format.clone();
@@ -126,9 +132,9 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
     for format in formats {
         rendered.push(crate::export::render_format(&graph, format, &DrawArgs::default())?);
     }
-    for (name, contents) in rendered.into_iter().flatten() {
-        crate::export::write_atomically(&args.out.join(name), contents.as_bytes())?;
-    }
+    let files: Vec<(String, String)> = rendered.into_iter().flatten().collect();
+    crate::export::output::cleanup_on_signal();
+    crate::export::output::OutputDir::open(&args.out)?.write_set(&files)?;
     eprintln!(
         "newsgraph: {} documents, {} entities, {} relations -> {}{}",
         corpus.documents.len(),

@@ -6,17 +6,21 @@
 use crate::resources::lexicon::Furniture;
 use crate::span::Span;
 
+/// The UTF-8 byte-order mark some editors write at the start of a file.
+pub const BOM: char = '\u{feff}';
+
 /// The fewest words of a paragraph of article prose (see [`is_prose`]).
 const MIN_PROSE_WORDS: usize = 15;
 
 /// The body spans of `text`: every line except furniture lines, bylines,
 /// teaser lists (from a teaser heading to an end marker or to where the
 /// prose resumes) and everything after a block heading. Consecutive kept
-/// lines merge into one span.
+/// lines merge into one span. A byte-order mark opening the text is no part
+/// of the body (it stays in the text, so offsets still match the file).
 pub fn body_spans(furniture: &Furniture, text: &str) -> Vec<Span> {
     let mut lines: Vec<(Span, &str)> = Vec::new();
-    let mut line_start = 0usize;
-    for line in text.split_inclusive('\n') {
+    let mut line_start = if text.starts_with(BOM) { BOM.len_utf8() } else { 0 };
+    for line in crate::span::suffix(text, line_start).split_inclusive('\n') {
         lines.push((Span::new(line_start, line_start + line.len()), line));
         line_start += line.len();
     }

@@ -207,7 +207,7 @@ impl RelationTriggers {
         for (stem, _) in RELATION_FILES {
             let path = dir.join("relations").join(format!("{stem}.toml"));
             let text = crate::document::load::read_text(&path)?;
-            files.push((*stem, path, text));
+            files.push((*stem, path, crate::document::load::strip_bom(&text).to_string()));
         }
         Self::parse_all(files)
     }
