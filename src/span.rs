@@ -8,7 +8,7 @@
 //! Byte arithmetic on a `&str` ("24 bytes before the trigger") may land inside
 //! a multi-byte character, and slicing there panics. The crate denies
 //! `clippy::string_slice`: text is cut through [`Span::text`] or through the
-//! helpers below ([`slice`], [`prefix`], [`suffix`], [`tail`]), which snap
+//! helpers below ([`slice()`], [`prefix`], [`suffix`], [`tail`]), which snap
 //! every index to a character boundary and never panic.
 
 use serde::{Deserialize, Serialize};

@@ -37,7 +37,7 @@ static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
 
 /// Installs a handler that, on SIGINT or SIGTERM, removes the temporary
 /// folder of a build that has not begun to rename, then exits with 130.
-/// A build that is renaming finishes first (the lock on [`PENDING`] waits).
+/// A build that is renaming finishes first (the handler waits for the lock it holds).
 pub fn cleanup_on_signal() {
     // A second install (tests in one process) fails harmlessly.
     let _ = ctrlc::set_handler(|| {

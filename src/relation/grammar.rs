@@ -163,7 +163,7 @@ const MAX_SUBJECT_DISTANCE: usize = 12;
 /// How far before a trigger its subject may start, in bytes: twelve words
 /// and a closed relative clause fit well inside it.
 pub const SUBJECT_WINDOW_BYTES: u32 = 600;
-/// How much text before an argument [`SentenceView::words_before`] reads:
+/// How much text before an argument `SentenceView::words_before` reads:
 /// enough for the two words before it after a few determiners.
 pub const LOOK_BACK_BYTES: usize = 160;
 /// What introduces an inclusion list after an argument or a plural noun.
