@@ -13,7 +13,7 @@ run() {
     "$bin/$target" "corpus/$target" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
         -timeout="$timeout" -rss_limit_mb=2048 -max_len="$max_len" -max_total_time="$seconds" \
         -artifact_prefix="artifacts/$target/" -print_final_stats=1 > "logs/$target.log" 2>&1
-    echo "$target done: $(grep -o 'stat::number_of_executed_units: [0-9]*' "logs/$target.log" | tail -1)"
+    echo "$target: $(grep -E "^#[0-9]+" "logs/$target.log" | tail -1)"
 }
 run pipeline "${1:-1200}" 16384 10
 run jsonl "${2:-480}" 16384 10
