@@ -1,6 +1,8 @@
 //! Throughput of `pipeline::build_graph`: the example articles repeated
-//! (with distinct document ids) into a corpus of at least 20 MB, and one
-//! article on its own. Sized for a 2-core machine: ten samples each.
+//! (with distinct document ids) into a corpus of at least 20 MB, one article
+//! on its own, and 100 KB and 1 MB of article text without end punctuation
+//! or line breaks in one document (a transcript-like input that was once
+//! cubic). Sized for a 2-core machine: ten samples each.
 //!
 //! Run with `cargo bench --bench pipeline`; criterion prints MB/s.
 
@@ -76,6 +78,24 @@ fn bench_build(c: &mut Criterion) {
             graph
         })
     });
+    group.finish();
+
+    let mut group = c.benchmark_group("build_graph_unpunctuated");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    let words: String = examples.iter().map(|d| d.text.replace(['.', '!', '?'], "")).collect::<Vec<_>>().join(" ");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    for size in [100_000, 1_000_000] {
+        let text: String = words.chars().cycle().take(size).collect();
+        let document = vec![Document::new(DocId("unpunctuated".into()), "unpunctuated.txt".into(), text, None)];
+        group.throughput(Throughput::Bytes(bytes(&document)));
+        group.bench_function(format!("{} KB", size / 1000), |b| {
+            b.iter(|| {
+                let graph = build_graph(&resources, &document, false);
+                assert!(graph.graph.node_count() > 20, "only {} nodes", graph.graph.node_count());
+                graph
+            })
+        });
+    }
     group.finish();
 }
 

@@ -190,7 +190,7 @@ pub struct RenderArgs {
 #[derive(Debug, Args)]
 pub struct QueryArgs {
     /// The graph.json to query.
-    #[arg(long, short, default_value = "output/graph.json")]
+    #[arg(long, short, default_value = "output/graph.json", global = true)]
     pub graph: PathBuf,
     /// Print JSON instead of a table.
     #[arg(long, global = true)]
@@ -255,4 +255,7 @@ pub struct PushArgs {
     /// Statements per round trip.
     #[arg(long, default_value_t = 200)]
     pub batch_size: usize,
+    /// Seconds to wait for the connection, and then for each reply.
+    #[arg(long, default_value_t = crate::export::falkordb::DEFAULT_TIMEOUT_SECS as f64)]
+    pub timeout: f64,
 }

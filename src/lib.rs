@@ -22,6 +22,8 @@
 //! println!("{} entities", graph.by_id.len());
 //! ```
 
+#![deny(clippy::string_slice)]
+
 pub mod cli;
 pub mod commands;
 pub mod document;

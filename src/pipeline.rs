@@ -156,8 +156,14 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
         .build()
         .map_err(|error| Error::Usage(format!("--threads {}: cannot start the worker threads: {error}", args.threads)))?;
     let corpus = crate::document::load::load_paths(&args.inputs, args.strict)?;
+    if args.out.exists() && !args.out.is_dir() {
+        return Err(crate::Error::Usage(format!("-o {}: not a directory", args.out.display())));
+    }
     for diagnostic in &corpus.diagnostics {
         eprintln!("newsgraph: warning: {diagnostic}");
+    }
+    if let Some(warning) = corpus.skipped_links_warning() {
+        eprintln!("newsgraph: warning: {warning}");
     }
     let n_documents = corpus.documents.len();
     let options = BuildOptions { cooccurrence: args.cooccurrence, limits: Limits { evidence: args.evidence } };
@@ -178,9 +184,9 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
     for format in formats {
         rendered.push(crate::export::render_format(&graph, format, &DrawArgs::default())?);
     }
-    for (name, contents) in rendered.into_iter().flatten() {
-        crate::export::write_atomically(&args.out.join(name), contents.as_bytes())?;
-    }
+    let files: Vec<(String, String)> = rendered.into_iter().flatten().collect();
+    crate::export::output::cleanup_on_signal();
+    crate::export::output::OutputDir::open(&args.out)?.write_set(&files)?;
     eprintln!(
         "newsgraph: {} documents, {} entities, {} relations -> {}{}",
         n_documents,

@@ -8,7 +8,11 @@
 //!
 //! Sentences never cross a line break (paragraphs, headlines) and end at
 //! `.`, `!` or `?` unless the word before is an abbreviation or an initial
-//! ("Mr.", "Aug.", "Alfred N. Mutua").
+//! ("Mr.", "Aug.", "Alfred N. Mutua"). A sentence longer than
+//! [`MAX_SENTENCE_TOKENS`] tokens (a transcript or a scraped page without end
+//! punctuation) is cut into pieces of at most that many tokens, after a comma,
+//! semicolon, colon or dash in the second half of each piece where there is
+//! one. The pieces are token ranges, so every offset still points into the text.
 
 use crate::document::Document;
 use crate::resources::Lexicon;
@@ -90,6 +94,13 @@ const ABBREVIATIONS: &[&str] = &[
     "Ft", "Mt", "approx", "est", "Adm", "Brig", "Cmdr", "Pres",
 ];
 
+/// The most tokens of one sentence: a news sentence has fewer than 100, and
+/// the relation extractors' work per sentence grows faster than its length.
+pub const MAX_SENTENCE_TOKENS: usize = 200;
+
+/// Where a sentence over [`MAX_SENTENCE_TOKENS`] is best cut: after one of these.
+const SOFT_BREAKS: &[&str] = &[",", ";", ":", "—", "–"];
+
 /// Splits the body of `document` into sentences and tokens.
 pub fn segment(lexicon: &Lexicon, document: &Document) -> Segmentation {
     let text = document.text.as_str();
@@ -112,6 +123,7 @@ fn is_apostrophe(ch: char) -> bool {
 }
 
 /// Appends the tokens of `text[within]` to `tokens`.
+#[allow(clippy::string_slice)] // every offset comes from `char_indices` of the line
 pub fn tokenize(text: &str, within: Span, tokens: &mut Vec<Token>) {
     let bytes_base = within.start as usize;
     let line = within.text(text);
@@ -229,7 +241,7 @@ fn web_address_at(chars: &[(usize, char)], at: usize) -> Option<usize> {
     let rest = &chars[at..];
     let length = rest.iter().take_while(|c| !c.1.is_whitespace()).count();
     let chunk: String = rest[..length].iter().map(|c| c.1.to_ascii_lowercase()).collect();
-    let at_sign = chunk.find('@').filter(|&sign| sign > 0 && chunk[sign + 1..].contains('.'));
+    let at_sign = chunk.find('@').filter(|&sign| sign > 0 && crate::span::suffix(&chunk, sign + 1).contains('.'));
     let is_address = chunk.starts_with("http://") || chunk.starts_with("https://") || chunk.starts_with("www.") || at_sign.is_some();
     if !is_address || !rest[0].1.is_alphanumeric() {
         return None;
@@ -327,11 +339,27 @@ fn split_sentences(lexicon: &Lexicon, text: &str, first_token: usize, segmentati
     if start < tokens.len() {
         sentences.push(start..tokens.len());
     }
-    for range in sentences {
+    for range in sentences.into_iter().flat_map(|range| cap_length(text, tokens, range)) {
         let span = tokens[range.start].span.cover(tokens[range.end - 1].span);
         let headline = is_headline(text, &tokens[range.clone()]);
         segmentation.sentences.push(Sentence { span, tokens: range.start as u32..range.end as u32, headline });
     }
+}
+
+/// `range` cut into pieces of at most [`MAX_SENTENCE_TOKENS`] tokens, each
+/// ending after the last soft break of its second half, else at the limit.
+fn cap_length(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_TOKENS {
+        let limit = start + MAX_SENTENCE_TOKENS;
+        let soft_break = (start + MAX_SENTENCE_TOKENS / 2..limit).rev().find(|&idx| SOFT_BREAKS.contains(&tokens[idx].span.text(text)));
+        let end = soft_break.map_or(limit, |idx| idx + 1);
+        pieces.push(start..end);
+        start = end;
+    }
+    pieces.push(start..range.end);
+    pieces
 }
 
 fn is_abbreviation(text: &str, tokens: &[Token], period_idx: usize) -> bool {
@@ -425,6 +453,22 @@ mod tests {
             let sentences: Vec<&str> = segmentation.sentences.iter().map(|s| s.span.text(&document.text)).collect();
             assert_eq!(sentences, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn long_sentences_are_cut_after_a_soft_break() {
+        // 150 words, a comma, 150 words, no end punctuation: two pieces, cut after the comma.
+        let words = |n: usize| vec!["word"; n].join(" ");
+        let text = format!("{}, {}", words(150), words(150));
+        let (document, segmentation) = run(&text);
+        let lengths: Vec<usize> = segmentation.sentences.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lengths, [151, 150]);
+        assert!(segmentation.sentences[0].span.text(&document.text).ends_with("word,"));
+        // Without a soft break: pieces of exactly the limit, covering every token.
+        let (_, segmentation) = run(&words(450));
+        let lengths: Vec<usize> = segmentation.sentences.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lengths, [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 50]);
+        assert!(segmentation.sentences.windows(2).all(|pair| pair[0].tokens.end == pair[1].tokens.start));
     }
 
     #[test]

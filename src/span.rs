@@ -4,6 +4,12 @@
 //! original `Document::text`, on `char` boundaries. Nothing rewrites the text;
 //! character offsets (what the JSON output carries) are derived at the graph
 //! boundary by [`CharIndex`].
+//!
+//! Byte arithmetic on a `&str` ("24 bytes before the trigger") may land inside
+//! a multi-byte character, and slicing there panics. The crate denies
+//! `clippy::string_slice`: text is cut through [`Span::text`] or through the
+//! helpers below ([`slice()`], [`prefix`], [`suffix`], [`tail`]), which snap
+//! every index to a character boundary and never panic.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -21,9 +27,13 @@ impl Span {
         Span { start: start as u32, end: end as u32 }
     }
 
-    /// The slice of `text` this span covers.
+    /// The slice of `text` this span covers. Spans are on char boundaries
+    /// (the invariant above, checked in debug builds); one that is not is
+    /// narrowed to the whole characters inside it rather than panicking.
     pub fn text(self, text: &str) -> &str {
-        &text[self.start as usize..self.end as usize]
+        let (start, end) = (self.start as usize, self.end as usize);
+        debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "span {start}..{end} is not on char boundaries");
+        slice(text, start, end)
     }
 
     pub fn len(self) -> usize {
@@ -105,6 +115,47 @@ impl<T> SpanMap<T> {
     }
 }
 
+/// The largest char boundary of `text` at or before `index` (at most `text.len()`).
+pub fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// The smallest char boundary of `text` at or after `index` (at most `text.len()`).
+pub fn ceil_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
+/// `text[start..end]`, narrowed to the whole characters inside it (`start`
+/// moves forward and `end` back to a char boundary); empty when reversed.
+pub fn slice(text: &str, start: usize, end: usize) -> &str {
+    let start = ceil_char_boundary(text, start);
+    let end = floor_char_boundary(text, end).max(start);
+    text.get(start..end).unwrap_or_default()
+}
+
+/// `text[..end]`, with `end` moved back to a char boundary.
+pub fn prefix(text: &str, end: usize) -> &str {
+    slice(text, 0, end)
+}
+
+/// `text[start..]`, with `start` moved forward to a char boundary.
+pub fn suffix(text: &str, start: usize) -> &str {
+    slice(text, start, text.len())
+}
+
+/// The last `max_bytes` bytes of `text` at most, starting on a char boundary.
+pub fn tail(text: &str, max_bytes: usize) -> &str {
+    suffix(text, text.len().saturating_sub(max_bytes))
+}
+
 /// Converts byte offsets of one text into Unicode scalar (char) offsets, as
 /// Python slices strings. Built once per document, O(log n) per lookup.
 pub struct CharIndex {
@@ -147,7 +198,7 @@ mod tests {
         let text = "Kenya’s Généus met “Ruto” in Port-au-Prince";
         let index = CharIndex::new(text);
         for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
-            let expected = text[..byte].chars().count() as u32;
+            let expected = prefix(text, byte).chars().count() as u32;
             assert_eq!(index.char_offset(byte as u32), expected, "byte {byte}");
         }
     }
@@ -185,5 +236,20 @@ mod tests {
         }
         map.remove_within(Span::new(2, 14));
         assert_eq!(map.into_values().collect::<Vec<_>>(), vec![0, 2, 4, 5]);
+    }
+
+    #[test]
+    fn helpers_snap_to_char_boundaries() {
+        // "é" is bytes 1..3, "’" bytes 4..7.
+        let text = "aé ’b";
+        assert_eq!(floor_char_boundary(text, 2), 1);
+        assert_eq!(ceil_char_boundary(text, 2), 3);
+        assert_eq!(slice(text, 2, 5), " ");
+        assert_eq!(slice(text, 6, 2), "");
+        assert_eq!(prefix(text, 5), "aé ");
+        assert_eq!(suffix(text, 5), "b");
+        assert_eq!(tail(text, 3), "b");
+        assert_eq!(tail(text, 4), "’b");
+        assert_eq!(slice(text, 0, 99), text);
     }
 }

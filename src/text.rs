@@ -2,6 +2,22 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// The most characters of a value a message echoes back (a name, a URL):
+/// the rest is left out, so a 120 KB argument makes a one-line error.
+pub const MAX_ECHO_CHARS: usize = 200;
+
+/// `value` cut to at most `max_chars` characters, with an ellipsis and the
+/// full length when it was cut.
+pub fn shorten(value: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(max_chars) {
+        None => std::borrow::Cow::Borrowed(value),
+        Some((cut, _)) => {
+            let kept = value.get(..cut).unwrap_or_default();
+            std::borrow::Cow::Owned(format!("{kept}… ({} characters in all)", value.chars().count()))
+        }
+    }
+}
+
 /// Folds a name for comparison as the gold format does: NFKD without marks,
 /// casefolded, straight quotes, no periods, no possessive `'s` (at the end of
 /// any word, so "Kenya's President" and "Kenya President" agree), no leading

@@ -6,17 +6,21 @@
 use crate::resources::lexicon::Furniture;
 use crate::span::Span;
 
+/// The UTF-8 byte-order mark some editors write at the start of a file.
+pub const BOM: char = '\u{feff}';
+
 /// The fewest words of a paragraph of article prose (see [`is_prose`]).
 const MIN_PROSE_WORDS: usize = 15;
 
 /// The body spans of `text`: every line except furniture lines, bylines,
 /// teaser lists (from a teaser heading to an end marker or to where the
 /// prose resumes) and everything after a block heading. Consecutive kept
-/// lines merge into one span.
+/// lines merge into one span. A byte-order mark opening the text is no part
+/// of the body (it stays in the text, so offsets still match the file).
 pub fn body_spans(furniture: &Furniture, text: &str) -> Vec<Span> {
     let mut lines: Vec<(Span, &str)> = Vec::new();
-    let mut line_start = 0usize;
-    for line in text.split_inclusive('\n') {
+    let mut line_start = if text.starts_with(BOM) { BOM.len_utf8() } else { 0 };
+    for line in crate::span::suffix(text, line_start).split_inclusive('\n') {
         lines.push((Span::new(line_start, line_start + line.len()), line));
         line_start += line.len();
     }
@@ -52,7 +56,9 @@ pub fn body_spans(furniture: &Furniture, text: &str) -> Vec<Span> {
             continue;
         }
         match body.last_mut() {
-            Some(last) if text[last.end as usize..span.start as usize].trim().is_empty() && last.end == span.start => last.end = span.end,
+            Some(last) if crate::span::slice(text, last.end as usize, span.start as usize).trim().is_empty() && last.end == span.start => {
+                last.end = span.end
+            }
             _ => body.push(span),
         }
     }
@@ -84,7 +90,7 @@ fn is_reading_time(line: &str) -> bool {
 }
 
 fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
-    line.len() >= prefix.len() && line.is_char_boundary(prefix.len()) && line[..prefix.len()].eq_ignore_ascii_case(prefix)
+    line.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 fn matches_any(line: &str, patterns: &[String], matches: impl Fn(&str, &str) -> bool) -> bool {

@@ -3,7 +3,7 @@
 use super::{Diagnostic, DocId, Document, Location};
 use crate::error::{Error, Result};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// What loading a set of paths produced: documents sorted by id, and the
@@ -12,6 +12,21 @@ use std::path::{Path, PathBuf};
 pub struct Corpus {
     pub documents: Vec<Document>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Links to folders that were read already (a link loop, or a second
+    /// way into one folder), skipped: `build` warns about them once.
+    pub skipped_links: Vec<PathBuf>,
+}
+
+impl Corpus {
+    /// The one warning about [`Corpus::skipped_links`], if any were skipped.
+    pub fn skipped_links_warning(&self) -> Option<String> {
+        let first = self.skipped_links.first()?;
+        let more = match self.skipped_links.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        Some(format!("skipped {}{more}: a link to a folder already read (each folder is read once)", first.display()))
+    }
 }
 
 /// One record of a JSONL corpus.
@@ -32,17 +47,18 @@ struct JsonlRecord {
 /// diagnostic, or an error when `strict`.
 pub fn load_paths(paths: &[PathBuf], strict: bool) -> Result<Corpus> {
     let mut files = Vec::new();
+    let mut walk = Walk::default();
     for path in paths {
         if !path.exists() {
             return Err(Error::MissingPath { path: path.clone() });
         }
         if path.is_dir() {
-            collect_dir(path, &mut files)?;
+            walk.dir(path, &mut files)?;
         } else {
             files.push(path.clone());
         }
     }
-    let mut corpus = Corpus::default();
+    let mut corpus = Corpus { skipped_links: walk.skipped_links, ..Corpus::default() };
     let mut seen: BTreeMap<DocId, Location> = BTreeMap::new();
     for file in files {
         for (document, line) in load_file(&file, strict, &mut corpus.diagnostics)? {
@@ -65,19 +81,36 @@ fn is_article_file(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md" | "jsonl"))
 }
 
-fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
-    let read_error = |source| Error::Read { path: dir.to_path_buf(), source };
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir).map_err(read_error)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(read_error)?;
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            collect_dir(&entry, files)?;
-        } else if is_article_file(&entry) {
-            files.push(entry);
+/// A walk over folders that reads each real folder once (by canonical
+/// path), so a link loop (`ln -s . L/a`) ends and a folder reached twice is
+/// not read twice.
+#[derive(Default)]
+struct Walk {
+    visited: BTreeSet<PathBuf>,
+    skipped_links: Vec<PathBuf>,
+}
+
+impl Walk {
+    /// Adds the article files under `dir`, in name order.
+    fn dir(&mut self, dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+        let read_error = |source| Error::Read { path: dir.to_path_buf(), source };
+        let real = std::fs::canonicalize(dir).map_err(read_error)?;
+        if !self.visited.insert(real) {
+            self.skipped_links.push(dir.to_path_buf());
+            return Ok(());
         }
+        let mut entries: Vec<PathBuf> =
+            std::fs::read_dir(dir).map_err(read_error)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>().map_err(read_error)?;
+        entries.sort();
+        for entry in entries {
+            if entry.is_dir() {
+                self.dir(&entry, files)?;
+            } else if is_article_file(&entry) {
+                files.push(entry);
+            }
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Reads a file as UTF-8 text, with a clear error for binary, non-UTF-8 or empty files.
@@ -97,6 +130,13 @@ pub fn read_text(path: &Path) -> Result<String> {
     Ok(text)
 }
 
+/// `text` without the UTF-8 byte-order mark that may open it. JSON readers
+/// (JSONL, graph.json, gold files) call it; `.txt`/`.md` keep the mark in
+/// `Document::text`, and cleaning leaves it out of the body.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix(super::clean::BOM).unwrap_or(text)
+}
+
 /// The documents of one file, each with its line for a JSONL record.
 fn load_file(path: &Path, strict: bool, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<(Document, Option<usize>)>> {
     let text = read_text(path)?;
@@ -104,8 +144,14 @@ fn load_file(path: &Path, strict: bool, diagnostics: &mut Vec<Diagnostic>) -> Re
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
         return Ok(vec![(Document::new(DocId(stem.to_string()), path.to_path_buf(), text, None), None)]);
     }
+    parse_jsonl(path, &text, strict, diagnostics)
+}
+
+/// The documents of the JSONL text of `path`, each with its line; a bad line
+/// is a diagnostic, or an error when `strict`.
+pub fn parse_jsonl(path: &Path, text: &str, strict: bool, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<(Document, Option<usize>)>> {
     let mut documents = Vec::new();
-    for (line_idx, line) in text.lines().enumerate() {
+    for (line_idx, line) in strip_bom(text).lines().enumerate() {
         let line_no = line_idx + 1;
         if line.trim().is_empty() {
             continue;

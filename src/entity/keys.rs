@@ -76,12 +76,12 @@ pub fn org_key(resources: &Resources, kind: EntityKind, name: &str) -> String {
             country = Some(entry.name.clone());
         }
         if entry.kind == EntityKind::Country || is_acronym {
-            rest = name[hit.span.end as usize..].trim_start_matches(['-', ' ']);
+            rest = crate::span::suffix(name, hit.span.end as usize).trim_start_matches(['-', ' ']);
         }
     }
     if let Some(hit) = hits.last().filter(|h| h.span.end as usize == name.len() && h.span.start > 0) {
         let entry = gazetteer.entry(hit.surface.entry);
-        let before = &name[..hit.span.start as usize];
+        let before = crate::span::prefix(name, hit.span.start as usize);
         if entry.kind == EntityKind::Country && country.is_none() {
             if let Some(head) = before.strip_suffix(" of ").or_else(|| before.strip_suffix(" in ")) {
                 country = Some(entry.name.clone());

@@ -91,7 +91,7 @@ pub fn load_gold(path: &Path) -> Result<Gold> {
 /// Parses and checks the text of a gold file; the error is a message
 /// without the path.
 pub fn parse_gold(text: &str) -> Result<Gold, String> {
-    let gold: Gold = serde_json::from_str(text).map_err(|e| format!("not a gold file: {e}"))?;
+    let gold: Gold = serde_json::from_str(crate::document::load::strip_bom(text)).map_err(|e| format!("not a gold file: {e}"))?;
     gold.check()?;
     Ok(gold)
 }

@@ -22,8 +22,26 @@ use std::time::Duration;
 
 /// A connection to one FalkorDB server.
 pub struct FalkorDb {
+    /// The URL as messages show it, password masked.
     url: String,
     connection: redis::Connection,
+    timeout: Duration,
+}
+
+/// How long `push` waits for the connection and for each reply, unless `--timeout` says.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 30;
+
+/// `url` with the password of `user:password@` replaced by `***`.
+pub fn mask_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let Some(at) = rest.get(..authority_end).and_then(|authority| authority.rfind('@')) else { return url.to_string() };
+    let (user_info, host) = rest.split_at(at);
+    match user_info.split_once(':') {
+        Some((user, _password)) => format!("{scheme}://{user}:***{host}"),
+        // "redis://secret@host": a bare user info is a password for Redis.
+        None => format!("{scheme}://***{host}"),
+    }
 }
 
 /// The answer to one `GRAPH.QUERY`: column names, rows, and the server's
@@ -68,7 +86,10 @@ pub fn run_push(args: &PushArgs) -> Result<()> {
         return Err(Error::Usage("--graph must name a graph, e.g. --graph newsgraph".into()));
     }
     let graph = KnowledgeGraph::read(&args.graph)?;
-    let mut server = FalkorDb::connect(&args.falkordb)?;
+    if args.timeout <= 0.0 || !args.timeout.is_finite() {
+        return Err(Error::Usage(format!("--timeout must be a positive number of seconds, got {}", args.timeout)));
+    }
+    let mut server = FalkorDb::connect_with_timeout(&args.falkordb, Duration::from_secs_f64(args.timeout))?;
     let summary = push(&graph, &mut server, &args.graph_name, args.batch_size)?;
     println!(
         "newsgraph: pushed {} nodes and {} edges in {} batches to graph '{}' at {}; it now holds {} nodes and {} edges",
@@ -76,7 +97,7 @@ pub fn run_push(args: &PushArgs) -> Result<()> {
         summary.edges_sent,
         summary.batches,
         args.graph_name,
-        args.falkordb,
+        mask_password(&args.falkordb),
         summary.nodes_in_graph,
         summary.edges_in_graph
     );
@@ -152,17 +173,44 @@ pub fn batch_queries(graph: &KnowledgeGraph, batch_size: usize) -> Vec<String> {
 }
 
 impl FalkorDb {
-    /// Connects to `url` (`redis://HOST:PORT`), waiting at most 5 seconds.
+    /// Connects to `url` (`redis://HOST:PORT`) with the default time-out.
     pub fn connect(url: &str) -> Result<FalkorDb> {
+        FalkorDb::connect_with_timeout(url, Duration::from_secs(DEFAULT_TIMEOUT_SECS))
+    }
+
+    /// Connects to `url`, waiting at most `timeout` for the connection and
+    /// then for each reply. Messages show the URL with its password masked.
+    pub fn connect_with_timeout(url: &str, timeout: Duration) -> Result<FalkorDb> {
+        let shown = mask_password(url);
         let client = redis::Client::open(url).map_err(|error| Error::External {
-            what: format!("invalid FalkorDB URL '{url}'"),
+            what: format!("invalid FalkorDB URL '{}'", crate::text::shorten(&shown, crate::text::MAX_ECHO_CHARS)),
             message: format!("{error}; expected redis://HOST:PORT, e.g. redis://127.0.0.1:6379"),
         })?;
-        let connection = client.get_connection_with_timeout(Duration::from_secs(5)).map_err(|error| Error::External {
-            what: format!("cannot connect to FalkorDB at {url}"),
-            message: format!("{error}; is the server running?"),
-        })?;
-        Ok(FalkorDb { url: url.to_string(), connection })
+        let seconds = timeout.as_secs_f64();
+        let no_connection = || Error::External {
+            what: format!("cannot connect to FalkorDB at {shown}"),
+            message: format!("no connection and handshake within {seconds} s (--timeout); is the server running and reachable?"),
+        };
+        // The client's handshake (CLIENT SETINFO) reads its reply without a
+        // time-out, so a server that accepts and never answers is waited
+        // for on a thread of its own.
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let connecting = client.clone();
+        std::thread::spawn(move || sender.send(connecting.get_connection_with_timeout(timeout)));
+        let connection = match receiver.recv_timeout(timeout) {
+            Err(_) => return Err(no_connection()),
+            Ok(Err(error)) if error.is_timeout() => return Err(no_connection()),
+            Ok(Err(error)) => {
+                return Err(Error::External {
+                    what: format!("cannot connect to FalkorDB at {shown}"),
+                    message: format!("{error}; is the server running?"),
+                })
+            }
+            Ok(Ok(connection)) => connection,
+        };
+        let set_timeouts = connection.set_read_timeout(Some(timeout)).and_then(|()| connection.set_write_timeout(Some(timeout)));
+        set_timeouts.map_err(|error| Error::External { what: format!("FalkorDB at {shown}"), message: error.to_string() })?;
+        Ok(FalkorDb { url: shown, connection, timeout })
     }
 
     /// Runs one Cypher query on graph `graph_name` (created if missing).
@@ -186,7 +234,14 @@ impl FalkorDb {
 
     fn error(&self, error: redis::RedisError, cypher: &str) -> Error {
         let url = &self.url;
-        if error.is_io_error() || error.is_connection_dropped() || error.is_timeout() {
+        if error.is_timeout() {
+            let seconds = self.timeout.as_secs_f64();
+            return Error::External {
+                what: format!("FalkorDB at {url} did not answer within {seconds} s (--timeout)"),
+                message: "no reply to GRAPH.QUERY; is it a FalkorDB server, and is it overloaded?".into(),
+            };
+        }
+        if error.is_io_error() || error.is_connection_dropped() {
             return Error::External { what: format!("lost the connection to FalkorDB at {url}"), message: error.to_string() };
         }
         let message = match (error.kind(), error.code(), error.detail()) {

@@ -9,8 +9,11 @@
 //! (`["Mensah","Ms. Mensah"]`): GraphML has no list type, and JSON keeps any
 //! name, even one containing a separator, intact.
 //!
-//! XML 1.0 cannot hold most control characters at all; the few a name might
-//! carry become U+FFFD. Carriage returns, and in attribute values line
+//! XML 1.0 cannot hold most control characters at all: one that a name
+//! carries becomes U+FFFD, its code in hex and a semicolon (BEL becomes
+//! `\u{FFFD}07;`), and U+FFFD itself becomes `\u{FFFD}FFFD;`, so the mapping
+//! is one-to-one: two ids that differ only in control characters stay two
+//! ids. Carriage returns, and in attribute values line
 //! breaks and tabs, are written as character references so that XML parsers
 //! do not normalise them away.
 
@@ -53,8 +56,9 @@ pub fn escape_xml(text: &str, in_attribute: bool) -> String {
             '\n' if in_attribute => escaped.push_str("&#10;"),
             '\t' if in_attribute => escaped.push_str("&#9;"),
             '\n' | '\t' => escaped.push(ch),
-            ch if ch.is_control() && (ch as u32) < 0x20 => escaped.push('\u{FFFD}'),
-            '\u{FFFE}' | '\u{FFFF}' => escaped.push('\u{FFFD}'),
+            ch if ch.is_control() && (ch as u32) < 0x20 || matches!(ch, '\u{FFFD}' | '\u{FFFE}' | '\u{FFFF}') => {
+                escaped.push_str(&format!("\u{FFFD}{:02X};", ch as u32))
+            }
             ch => escaped.push(ch),
         }
     }
@@ -177,12 +181,21 @@ mod tests {
             ("O'Brien", "O'Brien", "O&apos;Brien"),
             ("Line\nBreak\tTab", "Line\nBreak\tTab", "Line&#10;Break&#9;Tab"),
             ("CR\r\nLF", "CR&#13;\nLF", "CR&#13;&#10;LF"),
-            ("bell\u{7}nul\u{0}", "bell\u{FFFD}nul\u{FFFD}", "bell\u{FFFD}nul\u{FFFD}"),
+            ("bell\u{7}nul\u{0}", "bell\u{FFFD}07;nul\u{FFFD}00;", "bell\u{FFFD}07;nul\u{FFFD}00;"),
+            ("a\u{FFFD}07;", "a\u{FFFD}FFFD;07;", "a\u{FFFD}FFFD;07;"),
             ("محمد 🕊️", "محمد 🕊️", "محمد 🕊️"),
         ] {
             assert_eq!(escape_xml(text, false), element, "{text:?}");
             assert_eq!(escape_xml(text, true), attribute, "{text:?}");
         }
+    }
+
+    #[test]
+    fn control_characters_do_not_make_ids_collide() {
+        // BEL and BS both became U+FFFD, so two ids that differ only there were one.
+        let ids = ["a\u{7}", "a\u{8}", "a\u{FFFD}", "a\u{FFFD}07;", "a"];
+        let escaped: std::collections::BTreeSet<String> = ids.iter().map(|id| escape_xml(id, true)).collect();
+        assert_eq!(escaped.len(), ids.len(), "{escaped:?}");
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Writers: one module per output format, and atomic file writes.
 //!
 //! Every writer takes the finished [`KnowledgeGraph`] and returns text; only
-//! [`write_atomically`] touches the disk, so a failed run never leaves a
-//! half-written file behind. `--focus`/`--types` cut the graph down
+//! [`write_atomically`] (one file) and [`output`] (the set of files of one
+//! `build`, switched at once) touch the disk, so a failed run never leaves a
+//! half-written file or a half-replaced set behind. `--focus`/`--types` cut the graph down
 //! ([`select`]) before any writer sees it, whatever the format.
 
 pub mod columns;
@@ -12,6 +13,7 @@ pub mod dot;
 pub mod falkordb;
 pub mod graphml;
 pub mod neo4j_csv;
+pub mod output;
 pub mod properties;
 pub mod render;
 pub mod select;
@@ -76,7 +78,7 @@ pub fn write_format(graph: &KnowledgeGraph, format: Format, draw: &DrawArgs, out
 
 /// `newsgraph export`: one format to one file (a folder for `neo4j-csv`).
 pub fn run_export(args: &ExportArgs) -> Result<()> {
-    let graph = KnowledgeGraph::read(&args.graph)?;
+    let graph = crate::graph::query::read_graph(&args.graph)?;
     let files = render_format(&graph, args.format, &args.draw)?;
     if args.format == Format::Neo4jCsv {
         for (name, contents) in files {

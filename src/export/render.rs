@@ -8,7 +8,6 @@
 use super::{dot, select, write_atomically};
 use crate::cli::RenderArgs;
 use crate::error::{Error, Result};
-use crate::graph::KnowledgeGraph;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -23,7 +22,7 @@ const IMAGE_FORMATS: [&str; 3] = ["svg", "png", "pdf"];
 /// `newsgraph render`.
 pub fn run_render(args: &RenderArgs) -> Result<()> {
     let image_format = image_format(&args.out)?;
-    let graph = KnowledgeGraph::read(&args.graph)?;
+    let graph = crate::graph::query::read_graph(&args.graph)?;
     let selected = select::select(&graph, &args.draw)?;
     let image = run_dot(&dot::to_dot(&selected), image_format)?;
     write_atomically(&args.out, &image)?;

@@ -57,7 +57,11 @@ pub fn parse_relation_kinds(names: &[String]) -> Result<Option<BTreeSet<Relation
             Some(kind) => kinds.insert(kind),
             None => {
                 let valid: Vec<&str> = RelationKind::ALL.iter().map(|kind| kind.as_str()).collect();
-                return Err(Error::Usage(format!("unknown relation type '{name}' in --types; valid types: {}", valid.join(", "))));
+                return Err(Error::Usage(format!(
+                    "unknown relation type '{}' in --types; valid types: {}",
+                    crate::text::shorten(name, crate::text::MAX_ECHO_CHARS),
+                    valid.join(", ")
+                )));
             }
         };
     }

@@ -88,7 +88,7 @@ impl KnowledgeGraph {
     }
 
     pub fn from_json(json: &str) -> Result<KnowledgeGraph, String> {
-        let data: NodeLinkGraph = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let data: NodeLinkGraph = serde_json::from_str(crate::document::load::strip_bom(json)).map_err(|e| e.to_string())?;
         KnowledgeGraph::from_node_link(data)
     }
 

@@ -69,16 +69,17 @@ pub fn find(graph: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
 /// Like [`find`], but the error is the bare message, for callers that add
 /// context (the query command names the graph file).
 pub fn resolve(graph: &KnowledgeGraph, name: &str) -> Result<NodeIndex, String> {
+    let shown = crate::text::shorten(name, crate::text::MAX_ECHO_CHARS);
     let describe =
         |indices: &[NodeIndex]| -> String { indices.iter().map(|&i| describe_node(&graph.graph[i])).collect::<Vec<_>>().join("\n  ") };
     match lookup(graph, name) {
         Lookup::Found(index) => Ok(index),
         Lookup::Ambiguous(candidates) => {
-            Err(format!("'{name}' names {} entities; use a fuller name or an id:\n  {}", candidates.len(), describe(&candidates)))
+            Err(format!("'{shown}' names {} entities; use a fuller name or an id:\n  {}", candidates.len(), describe(&candidates)))
         }
-        Lookup::Unknown { suggestions } if suggestions.is_empty() => Err(format!("no entity named '{name}' in the graph")),
+        Lookup::Unknown { suggestions } if suggestions.is_empty() => Err(format!("no entity named '{shown}' in the graph")),
         Lookup::Unknown { suggestions } => {
-            Err(format!("no entity named '{name}' in the graph; did you mean:\n  {}", describe(&suggestions)))
+            Err(format!("no entity named '{shown}' in the graph; did you mean:\n  {}", describe(&suggestions)))
         }
     }
 }

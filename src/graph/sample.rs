@@ -19,7 +19,7 @@ fn node(kind: EntityKind, label: &str, aliases: &[&str], doc: &str) -> EntityNod
 }
 
 fn evidence(quote: &str, trigger: &str, rule: &str) -> Evidence {
-    let trigger_start = quote.find(trigger).map(|b| quote[..b].chars().count()).unwrap_or(0) as u32;
+    let trigger_start = quote.find(trigger).map(|b| crate::span::prefix(quote, b).chars().count()).unwrap_or(0) as u32;
     Evidence {
         doc: "sample".into(),
         date: Some("2024-05-06".into()),

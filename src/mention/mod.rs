@@ -150,7 +150,7 @@ fn add_acronym_definition(
 fn link_slash_alternatives(text: &str, detection: &mut Detection) {
     let mut promoted = Vec::new();
     for mention in detection.mentions.iter().filter(|m| m.kind == EntityKind::Organization) {
-        let after = &text[mention.span.end as usize..];
+        let after = crate::span::suffix(text, mention.span.end as usize);
         if let Some(rest) = after.strip_prefix('/') {
             let start = mention.span.end + 1;
             if let Some(&(span, sentence)) = detection.unknown.iter().find(|(span, _)| span.start == start) {

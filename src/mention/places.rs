@@ -18,6 +18,11 @@
 //! another ("in Surkhet and Nepalgunj"). A surname of a person of the
 //! document, a word after a title or "Mr.", and a compass word ("West and
 //! Central Africa") are never taken.
+//!
+//! Promotion is a closure (a promoted name is a place its neighbours can be
+//! listed with), computed in passes over the candidates, each rule looking
+//! only at the nearest place on each side or at a set of place names, so a
+//! long document costs a few linear passes rather than a pass per promotion.
 
 use super::classify::COMPASS_WORDS;
 use super::{Detection, Mention, MentionSource, PatternRule};
@@ -25,7 +30,10 @@ use crate::entity::keys::{surname_key, surname_of};
 use crate::graph::EntityKind;
 use crate::resources::Resources;
 use crate::span::Span;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
+
+/// How far before a name [`reached_on_journey`] looks for a journey verb.
+const JOURNEY_LOOK_BACK_BYTES: usize = 200;
 
 /// Words that join a name to the place it is listed with.
 const COORDINATORS: &[&str] = &[",", "and", "or", ", and", ", or"];
@@ -77,50 +85,45 @@ pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut 
         .collect();
     candidates.sort_by_key(|(span, _)| (span.start, span.end));
     // Countries and places of the document, for "out of X in <place>".
-    let located: HashSet<u32> =
+    let located: BTreeSet<u32> =
         detection.mentions.iter().filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Location)).map(|m| m.span.start).collect();
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (idx, (span, _)) in candidates.iter().enumerate() {
-        by_text.entry(span.text(text)).or_default().push(idx);
-    }
-    let mut by_end: Vec<usize> = (0..candidates.len()).collect();
-    by_end.sort_by_key(|&idx| (candidates[idx].0.end, idx));
-    let max_gap = max_gap_words();
-
+    // What needs no other candidate: the words around the name.
+    let framed: Vec<bool> = candidates
+        .iter()
+        .map(|&(span, _)| {
+            after_place_preposition(text, span)
+                || (after_any(text, span, LOCATIVE_PREPOSITIONS) && before_place_in(text, span, &located))
+                || after_site_noun(resources, text, span)
+                || reached_on_journey(resources, text, span)
+        })
+        .collect();
+    let mut places: BTreeSet<(u32, u32)> =
+        detection.mentions.iter().filter(|m| m.kind == EntityKind::Location).map(|m| (m.span.start, m.span.end)).collect();
+    let mut place_names: HashSet<&str> = places.iter().map(|&(start, end)| Span { start, end }.text(text)).collect();
+    // A promoted name may make the items of its list places too: passes, in
+    // both directions, until nothing changes (promotion only ever adds places).
     let mut promoted = vec![false; candidates.len()];
-    let mut places: Vec<Span> = detection.mentions.iter().filter(|m| m.kind == EntityKind::Location).map(|m| m.span).collect();
-    for (idx, &(span, _)) in candidates.iter().enumerate() {
-        if after_place_preposition(text, span)
-            || (after_any(text, span, LOCATIVE_PREPOSITIONS) && before_place_in(text, span, &located))
-            || after_site_noun(resources, text, span)
-            || reached_on_journey(resources, text, span)
-        {
-            promoted[idx] = true;
-            places.push(with_number(text, span));
-        }
-    }
-    while let Some(place) = places.pop() {
-        // Names after the place, then names before it, within a short gap; and names spelled like it.
-        let after_start = candidates.partition_point(|(span, _)| span.start < place.end);
-        let after_limit = gap_limit_after(text, place.end as usize, max_gap);
-        let after = candidates[after_start..].iter().enumerate().take_while(|(_, (span, _))| span.start as usize <= after_limit);
-        let after: Vec<usize> = after.map(|(offset, _)| after_start + offset).collect();
-        let before_end = by_end.partition_point(|&idx| candidates[idx].0.end <= place.start);
-        let before_limit = gap_limit_before(text, place.start as usize, max_gap);
-        let before = by_end[..before_end].iter().rev().take_while(|&&idx| candidates[idx].0.end as usize >= before_limit);
-        let same_name = by_text.get(place.text(text)).into_iter().flatten();
-        let near: Vec<usize> = after.into_iter().chain(before.copied()).chain(same_name.copied()).collect();
-        for idx in near {
+    let mut forward = true;
+    loop {
+        let mut changed = false;
+        let order: Vec<usize> = if forward { (0..candidates.len()).collect() } else { (0..candidates.len()).rev().collect() };
+        for idx in order {
             let span = candidates[idx].0;
-            if !promoted[idx] && (place.text(text) == span.text(text) || listed_with(text, place, span) || trip_between(text, place, span))
-            {
-                promoted[idx] = true;
-                places.push(with_number(text, span));
+            if promoted[idx] || !(framed[idx] || place_names.contains(span.text(text)) || next_to_place(text, &places, span)) {
+                continue;
             }
+            promoted[idx] = true;
+            changed = true;
+            let place = with_number(text, span);
+            places.insert((place.start, place.end));
+            place_names.insert(place.text(text));
         }
+        if !changed {
+            break;
+        }
+        forward = !forward;
     }
-
-    let names: HashSet<Span> = candidates.iter().zip(&promoted).filter(|(_, &p)| p).map(|((span, _), _)| *span).collect();
+    let names: BTreeSet<Span> = candidates.iter().zip(&promoted).filter(|(_, &p)| p).map(|(&(span, _), _)| span).collect();
     detection.short_forms.retain(|short| !names.contains(&short.span));
     detection.unknown.retain(|(unknown, _)| !names.contains(unknown));
     for (&(name, sentence), _) in candidates.iter().zip(&promoted).filter(|(_, &p)| p) {
@@ -134,46 +137,22 @@ pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut 
     detection.mentions.sort_by_key(|m| (m.span.start, m.span.end));
 }
 
-/// The most non-space characters between a place and a name that
-/// [`listed_with`] or [`trip_between`] accept ("and neighbouring").
-fn max_gap_words() -> usize {
-    let longest = |words: &[&str]| words.iter().map(|w| w.chars().filter(|c| !c.is_whitespace()).count()).max().unwrap_or(0);
-    (longest(COORDINATORS) + longest(PLACE_ADJECTIVES)).max("to".len())
-}
-
-/// The last position after `from` that is at most `max_gap` non-space characters away.
-fn gap_limit_after(text: &str, from: usize, max_gap: usize) -> usize {
-    let mut seen = 0;
-    for (offset, c) in text[from..].char_indices() {
-        if !c.is_whitespace() {
-            if seen == max_gap {
-                return from + offset;
-            }
-            seen += 1;
-        }
-    }
-    text.len()
-}
-
-/// The first position before `to` that is at most `max_gap` non-space characters away.
-fn gap_limit_before(text: &str, to: usize, max_gap: usize) -> usize {
-    let mut seen = 0;
-    for (offset, c) in text[..to].char_indices().rev() {
-        if !c.is_whitespace() {
-            if seen == max_gap {
-                return offset + c.len_utf8();
-            }
-            seen += 1;
-        }
-    }
-    0
+/// Whether the nearest place before or after `name` is listed with it or is
+/// the other end of its trip.
+fn next_to_place(text: &str, places: &BTreeSet<(u32, u32)>, name: Span) -> bool {
+    let before = places.range(..(name.start, 0)).rev().find(|&&(_, end)| end <= name.start);
+    let after = places.range((name.end, 0)..).next();
+    before.into_iter().chain(after).any(|&(start, end)| {
+        let place = Span { start, end };
+        listed_with(text, place, name) || trip_between(text, place, name)
+    })
 }
 
 /// "Block 58", "Camp 4": a number right after the name belongs to it.
 fn with_number(text: &str, name: Span) -> Span {
-    let Some(rest) = text[name.end as usize..].strip_prefix(' ') else { return name };
+    let Some(rest) = crate::span::suffix(text, name.end as usize).strip_prefix(' ') else { return name };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || rest[digits..].chars().next().is_some_and(char::is_alphanumeric) {
+    if digits == 0 || crate::span::suffix(rest, digits).chars().next().is_some_and(char::is_alphanumeric) {
         return name;
     }
     Span::new(name.start as usize, name.end as usize + 1 + digits)
@@ -182,7 +161,7 @@ fn with_number(text: &str, name: Span) -> Span {
 /// The text between two spans in either order, if they do not overlap.
 fn gap(text: &str, a: Span, b: Span) -> Option<&str> {
     let (left, right) = if a.end <= b.start { (a, b) } else { (b, a) };
-    (left.end <= right.start).then(|| &text[left.end as usize..right.start as usize])
+    (left.end <= right.start).then(|| crate::span::slice(text, left.end as usize, right.start as usize))
 }
 
 /// "Blantyre and Mzuzu", "Jajarkot and neighbouring Rukum West".
@@ -200,7 +179,8 @@ fn listed_with(text: &str, place: Span, name: Span) -> bool {
 /// "from Oslo to Nepalgunj" (or the name first).
 fn trip_between(text: &str, place: Span, name: Span) -> bool {
     let (first, second) = if place.end <= name.start { (place, name) } else { (name, place) };
-    gap(text, first, second).is_some_and(|between| between.trim() == "to") && text[..first.start as usize].trim_end().ends_with(" from")
+    gap(text, first, second).is_some_and(|between| between.trim() == "to")
+        && crate::span::prefix(text, first.start as usize).trim_end().ends_with(" from")
 }
 
 /// "around Uvira", "near Goma".
@@ -210,7 +190,7 @@ fn after_place_preposition(text: &str, name: Span) -> bool {
 
 /// The text before `name` ends with one of `words` as whole words; returns what precedes them.
 fn before_words<'a>(text: &'a str, name: Span, words: &[&str]) -> Option<&'a str> {
-    let before = text[..name.start as usize].trim_end();
+    let before = crate::span::prefix(text, name.start as usize).trim_end();
     words.iter().find_map(|word| before.strip_suffix(word).filter(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace)))
 }
 
@@ -219,8 +199,8 @@ fn after_any(text: &str, name: Span, words: &[&str]) -> bool {
 }
 
 /// "X in Lithuania": "in" and a country or place mention right after the name.
-fn before_place_in(text: &str, name: Span, located: &HashSet<u32>) -> bool {
-    let after = &text[name.end as usize..];
+fn before_place_in(text: &str, name: Span, located: &BTreeSet<u32>) -> bool {
+    let after = crate::span::suffix(text, name.end as usize);
     let Some(rest) = after.strip_prefix(" in ") else { return false };
     located.contains(&((text.len() - rest.len()) as u32))
 }
@@ -236,9 +216,7 @@ fn after_site_noun(resources: &Resources, text: &str, name: Span) -> bool {
 /// "walked for days to reach Mueda": "reach" with a journey verb shortly before, in the same sentence.
 fn reached_on_journey(resources: &Resources, text: &str, name: Span) -> bool {
     let Some(rest) = before_words(text, name, &["reach", "reached", "reaching"]) else { return false };
-    // The last words are enough: the clause's last six words are among them, wherever the clause starts.
-    let rest = last_words(rest, JOURNEY_WINDOW + 1);
-    let clause = rest.rsplit(['.', ';', '\n']).next().unwrap_or(rest);
+    let clause = crate::span::tail(rest, JOURNEY_LOOK_BACK_BYTES).rsplit(['.', ';', '\n']).next().unwrap_or(rest);
     clause
         .split_whitespace()
         .rev()
@@ -246,37 +224,10 @@ fn reached_on_journey(resources: &Resources, text: &str, name: Span) -> bool {
         .any(|word| resources.lexicon.journey_verbs.contains(word.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
-/// The end of `text` holding its last `n` whitespace-separated words whole.
-fn last_words(text: &str, n: usize) -> &str {
-    let mut words = 0;
-    let mut in_word = false;
-    for (offset, c) in text.char_indices().rev() {
-        if c.is_whitespace() {
-            if in_word && words == n {
-                return &text[offset + c.len_utf8()..];
-            }
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-        }
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
-    use super::last_words;
     use crate::graph::EntityKind::{Country, Location, Person};
     use crate::mention::testing::assert_entities;
-
-    #[test]
-    fn last_words_keep_whole_words() {
-        assert_eq!(last_words("they walked  for days to", 3), "for days to");
-        assert_eq!(last_words("for days", 3), "for days");
-        assert_eq!(last_words(" end.Next  ", 1), "end.Next  ");
-        assert_eq!(last_words("", 2), "");
-    }
 
     #[test]
     fn a_long_list_of_places_is_found_whole() {

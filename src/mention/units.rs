@@ -158,7 +158,7 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
         // "Atlanta, Georgia": after a place and a comma, a name shared with a
         // place of that place's country is that place.
         if let Some((place_span, place_entry)) = previous_place {
-            let between = &text[place_span.end as usize..hit.span.start as usize];
+            let between = crate::span::slice(text, place_span.end as usize, hit.span.start as usize);
             let country = resources.gazetteer.entry(place_entry).country.as_deref();
             if between.trim() == "," && !hit.surface.demonym {
                 if let Some(entry) = country.and_then(|country| resources.gazetteer.shadowed_place(hit.span.text(text), country)) {
@@ -170,7 +170,7 @@ pub fn units(resources: &Resources, text: &str, tokens: &[Token], token_offset: 
         previous_place = (entry.kind == EntityKind::Location && !hit.surface.demonym).then_some((hit.span, hit.surface.entry));
         // "Dutch-speaking", "French-language", "in French", "its French
         // acronym": a language, not the country.
-        let after = &text[hit.span.end as usize..];
+        let after = crate::span::suffix(text, hit.span.end as usize);
         let next_word = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         if hit.surface.demonym
             && (after.starts_with("-speaking")
@@ -232,13 +232,13 @@ fn in_hyphenated_name(resources: &Resources, text: &str, hits: &[crate::resource
         return false;
     }
     let capitalised_piece = |piece: &str| piece.chars().next().is_some_and(char::is_uppercase) && piece.chars().count() >= 2;
-    let after = &text[hit.span.end as usize..];
+    let after = crate::span::suffix(text, hit.span.end as usize);
     let next_piece = after.strip_prefix('-').map(|rest| rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""));
     let glued_after = next_piece.is_some_and(|piece| {
         let piece_start = hit.span.end + 1;
         capitalised_piece(piece) && !hits.iter().any(|other| other.span.start == piece_start)
     });
-    let before = &text[..hit.span.start as usize];
+    let before = crate::span::prefix(text, hit.span.start as usize);
     let previous_piece = before.strip_suffix('-').map(|rest| rest.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or(""));
     let glued_before = previous_piece.is_some_and(|piece| {
         let piece_end = hit.span.start - 1;
@@ -246,7 +246,7 @@ fn in_hyphenated_name(resources: &Resources, text: &str, hits: &[crate::resource
     });
     // A surname follows a given name or a title: "Ana Lisboa-Moura", not "the Goma-Sake road".
     let chain_start = if glued_before { hit.span.start as usize - 1 - previous_piece.map_or(0, str::len) } else { hit.span.start as usize };
-    let previous_word = text[..chain_start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let previous_word = crate::span::prefix(text, chain_start).trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let after_name = previous_word.chars().next().is_some_and(char::is_uppercase) && previous_word.chars().all(char::is_alphabetic);
     (glued_after || glued_before) && after_name
 }
@@ -333,11 +333,12 @@ const LANGUAGE_CUES: &[&str] =
 /// language cue (or after another language and "and"), not followed by a noun
 /// it modifies ("in French territory"), names a language, not the country.
 fn names_a_language(text: &str, span: Span, previous_language_end: Option<u32>) -> bool {
-    let before = text[..span.start as usize].trim_end();
+    let before = crate::span::prefix(text, span.start as usize).trim_end();
     let previous_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let after_language = previous_language_end
-        .is_some_and(|end| matches!(text[end as usize..span.start as usize].trim(), "and" | "or" | "," | ", and" | ", or"));
-    let after = text[span.end as usize..].trim_start();
+    let after_language = previous_language_end.is_some_and(|end| {
+        matches!(crate::span::slice(text, end as usize, span.start as usize).trim(), "and" | "or" | "," | ", and" | ", or")
+    });
+    let after = crate::span::suffix(text, span.end as usize).trim_start();
     let next_word = after.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
     let ends_phrase = after.is_empty() || after.starts_with(|c: char| !c.is_alphanumeric()) || matches!(next_word, "and" | "or");
     (LANGUAGE_CUES.contains(&previous_word) || after_language) && ends_phrase

@@ -71,7 +71,7 @@ fn passive(doc: &DocView, view: &SentenceView, trigger: Span) -> Option<(usize, 
         .map(|i| view.arguments[i])
         .filter(|a| a.kind == EntityKind::Organization && view.between(a.span, resolution.span).trim().is_empty());
     let after = view.after(trigger.end);
-    let by = after.find(" by ").filter(|&at| after[..at].split_whitespace().count() <= 4);
+    let by = after.find(" by ").filter(|&at| crate::span::prefix(after, at).split_whitespace().count() <= 4);
     let named_after = by.and_then(|at| {
         let from = trigger.end + at as u32 + 4;
         view.arguments.iter().find(|a| {

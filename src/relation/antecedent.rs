@@ -89,7 +89,7 @@ pub fn opening_owner(ctx: &DocContext, at: u32, sentence: u32) -> Option<(usize,
     let before = ctx.mentions.partition_point(|m| m.span.start < at);
     let opens = |m: &crate::mention::Mention| {
         let start = ctx.segmentation.sentences[m.sentence as usize].span.start;
-        let lead = &ctx.document.text[start as usize..m.span.start as usize];
+        let lead = crate::span::slice(&ctx.document.text, start as usize, m.span.start as usize);
         m.span.start >= start
             && lead
                 .split_whitespace()

@@ -198,7 +198,9 @@ fn gapped_subjects(view: &SentenceView, trigger: Span, clause_end: u32) -> Vec<u
             argument.span.start > trigger.end
                 && argument.span.end <= clause_end
                 && is_state_or_organization(argument.kind)
-                && MONEY.find(view.after(argument.span.end)).is_some_and(|m| view.after(argument.span.end)[..m.start()].trim().is_empty())
+                && MONEY
+                    .find(view.after(argument.span.end))
+                    .is_some_and(|m| crate::span::prefix(view.after(argument.span.end), m.start()).trim().is_empty())
         })
         .collect()
 }

@@ -179,7 +179,7 @@ fn is_mission_like(ctx: &DocContext, file: &super::triggers::TriggerFile, entity
             return false;
         }
         let end = ctx.mentions[mention].span.end as usize;
-        let after = ctx.document.text[end..].trim_start_matches([')', ' ']);
+        let after = crate::span::suffix(&ctx.document.text, end).trim_start_matches([')', ' ']);
         let word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         nouns.iter().any(|noun| word.eq_ignore_ascii_case(noun))
     };

@@ -9,6 +9,11 @@
 //! back to its antecedent that way. The object is the first argument after
 //! the trigger in its clause. Known misses: passives without "by", pronouns,
 //! subjects separated from their verb by a long parenthetical.
+//!
+//! Every look-back has a window ([`LOOK_BACK_BYTES`] for the words before an
+//! argument, [`SUBJECT_WINDOW_BYTES`] from a trigger to its subject), and
+//! `segment` caps a sentence's length, so the work per trigger stays bounded
+//! however long a text without end punctuation runs.
 
 use super::view::{Argument, SentenceView};
 use crate::graph::EntityKind;
@@ -155,6 +160,12 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^[)\s]*,\s+
 static CLOSED_RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i),\s+(?:which|who|whose)\b[^,]*,").unwrap());
 /// The most words between a subject and its trigger.
 const MAX_SUBJECT_DISTANCE: usize = 12;
+/// How far before a trigger its subject may start, in bytes: twelve words
+/// and a closed relative clause fit well inside it.
+pub const SUBJECT_WINDOW_BYTES: u32 = 600;
+/// How much text before an argument `SentenceView::words_before` reads:
+/// enough for the two words before it after a few determiners.
+pub const LOOK_BACK_BYTES: usize = 160;
 /// What introduces an inclusion list after an argument or a plural noun.
 static INCLUSION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^,?\s*(?:including|such\s+as|among\s+them|namely)\s+(?:the\s+)?$").unwrap());
@@ -179,9 +190,12 @@ impl SentenceView<'_> {
 
     /// The word before `offset`, lowercase, skipping determiners; with the word before it.
     fn words_before(&self, offset: u32) -> (String, String) {
-        let words: Vec<String> = self
-            .before(offset)
+        let window = self.before_within(offset, LOOK_BACK_BYTES);
+        let cut = window.len() < self.before(offset).len();
+        let words: Vec<String> = window
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+            // A window that cut into the text may start inside a word.
+            .skip(usize::from(cut))
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect();
@@ -205,7 +219,7 @@ impl SentenceView<'_> {
     /// Whether argument `idx` follows a verb directly ("left ECOWAS"): a
     /// lowercase word that is no determiner, preposition or conjunction.
     fn is_verb_object(&self, idx: usize) -> bool {
-        let before = self.before(self.arguments[idx].span.start);
+        let before = self.before_within(self.arguments[idx].span.start, LOOK_BACK_BYTES);
         let Some(word) = before.split_whitespace().last() else { return false };
         let lower = word.to_lowercase();
         word.chars().all(|c| c.is_lowercase())
@@ -308,12 +322,16 @@ impl SentenceView<'_> {
         let clause_start = self.subject_clause_start(trigger.start);
         // A closed relative clause between a subject and its verb is skipped
         // ("the nation, which joined the U.N. mission, has sent ...").
-        let inserted: Vec<Span> = CLOSED_RELATIVE
-            .find_iter(self.before(trigger.start))
-            .map(|found| Span::new(self.span.start as usize + found.start(), self.span.start as usize + found.end()))
-            .collect();
+        let window = self.before_within(trigger.start, SUBJECT_WINDOW_BYTES as usize);
+        let window_start = trigger.start.clamp(self.span.start, self.span.end) as usize - window.len();
+        let inserted: Vec<Span> =
+            CLOSED_RELATIVE.find_iter(window).map(|found| Span::new(window_start + found.start(), window_start + found.end())).collect();
         let found = (0..self.arguments.len()).rev().find(|&idx| {
             let argument = self.arguments[idx];
+            // Cheap tests first: an argument outside the window costs no look-back.
+            if argument.span.end > trigger.start || argument.span.start < clause_start || (argument.span.start as usize) < window_start {
+                return false;
+            }
             let relative = RELATIVE.is_match(self.between(argument.span, trigger));
             // "with the United States abstaining": the subject of an absolute clause.
             let absolute = self.between(argument.span, trigger).trim().is_empty()
@@ -453,7 +471,7 @@ impl SentenceView<'_> {
         let gap = self.slice(Span { start: from, end: self.arguments[idx].span.start });
         let words = gap.split_whitespace().count();
         let cut = gap.rfind(',').unwrap_or(0);
-        (words <= MAX_INCLUSION_GAP && INCLUSION.is_match(&gap[cut..])).then_some(idx)
+        (words <= MAX_INCLUSION_GAP && INCLUSION.is_match(crate::span::suffix(gap, cut))).then_some(idx)
     }
 
     /// Whether `span` stands inside parentheses or square brackets.

@@ -130,7 +130,7 @@ fn tenure_holder(view: &SentenceView, trigger: Span) -> Option<usize> {
 /// "permanent member" / "non-permanent member" when the trigger's words say so.
 fn membership_kind(view: &SentenceView, trigger: Span) -> Option<&'static str> {
     let before = view.before(trigger.end).to_lowercase();
-    let near = &before[before.len().saturating_sub(trigger.len() + 24)..];
+    let near = crate::span::tail(&before, trigger.len() + 24);
     if near.contains("non-permanent") || near.contains("nonpermanent") {
         Some("non-permanent member")
     } else if near.contains("permanent") {

@@ -95,13 +95,13 @@ pub fn find_titles(resources: &Resources, view: &SentenceView) -> Vec<Span> {
         }
         let mut start = span.start as usize;
         loop {
-            let before = text[view.span.start as usize..start].trim_end();
+            let before = crate::span::slice(text, view.span.start as usize, start).trim_end();
             let last_space = before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8());
             let Some(word_start) = last_space.or((!before.is_empty()).then_some(0)) else {
                 break;
             };
             let word_start = view.span.start as usize + word_start;
-            let word = &text[word_start..view.span.start as usize + before.len()];
+            let word = crate::span::slice(text, word_start, view.span.start as usize + before.len());
             if resources.lexicon.title_modifiers.contains(word) {
                 start = word_start;
             } else {
@@ -274,7 +274,7 @@ fn names_only_title_words(view: &SentenceView, span: Span) -> bool {
             }
             position = covered.end;
         } else {
-            let word = &trimmed[..trimmed.find(|c: char| c.is_whitespace() || c == ',').unwrap_or(trimmed.len())];
+            let word = trimmed.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or_default();
             if !(word.starts_with(char::is_uppercase) || matches!(word, "of" | "for" | "and" | "the" | "on")) {
                 return false;
             }
@@ -367,10 +367,9 @@ fn complement_span(view: &SentenceView, title: Span) -> Span {
             words += 1;
             continue;
         }
-        let word_len = rest.trim_start().find(char::is_whitespace).unwrap_or(rest.trim_start().len());
-        let word = &rest.trim_start()[..word_len];
+        let (word, after_word) = rest.trim_start().split_once(char::is_whitespace).unwrap_or((rest.trim_start(), ""));
         // "for West and Central Africa" goes on; "for Africa and said" ends.
-        let next_capitalised = rest.trim_start()[word_len..].trim_start().starts_with(char::is_uppercase);
+        let next_capitalised = after_word.trim_start().starts_with(char::is_uppercase);
         if word.is_empty() || words > 0 && COMPLEMENT_ENDS.contains(&word.to_lowercase().as_str()) && !(word == "and" && next_capitalised) {
             break;
         }
@@ -378,7 +377,7 @@ fn complement_span(view: &SentenceView, title: Span) -> Span {
             end = start + stop as u32;
             break;
         }
-        position = start + word_len as u32;
+        position = start + word.len() as u32;
         end = position;
         words += 1;
     }

@@ -207,7 +207,7 @@ impl RelationTriggers {
         for (stem, _) in RELATION_FILES {
             let path = dir.join("relations").join(format!("{stem}.toml"));
             let text = crate::document::load::read_text(&path)?;
-            files.push((*stem, path, text));
+            files.push((*stem, path, crate::document::load::strip_bom(&text).to_string()));
         }
         Self::parse_all(files)
     }
@@ -216,7 +216,7 @@ impl RelationTriggers {
         let mut parsed = BTreeMap::new();
         for (stem, path, text) in files {
             let mut file: TriggerFile = toml::from_str(&text).map_err(|e| {
-                let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1)).unwrap_or(1);
+                let line = e.span().map(|s| crate::span::prefix(&text, s.start).lines().count().max(1)).unwrap_or(1);
                 Error::BadData { path: path.clone(), line, message: e.message().to_string() }
             })?;
             if let Some(bad) = file.kinds.iter().find(|k| RelationKind::parse(k).is_none()) {

@@ -182,6 +182,13 @@ impl<'a> SentenceView<'a> {
         self.slice(Span { start: self.span.start, end: offset.clamp(self.span.start, self.span.end) })
     }
 
+    /// At most the last `max_bytes` of the sentence text before `offset`,
+    /// starting on a char boundary: a look-back window, so that work per
+    /// position does not grow with the sentence.
+    pub fn before_within(&self, offset: u32, max_bytes: usize) -> &'a str {
+        crate::span::tail(self.before(offset), max_bytes)
+    }
+
     /// The sentence text after byte `offset` (to the sentence end).
     pub fn after(&self, offset: u32) -> &'a str {
         self.slice(Span { start: offset.clamp(self.span.start, self.span.end), end: self.span.end })

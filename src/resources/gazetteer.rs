@@ -129,8 +129,8 @@ impl Gazetteer {
 
 /// True when `text[start..end]` is not glued to a letter or digit on either side.
 pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
+    let before = crate::span::prefix(text, start).chars().next_back();
+    let after = crate::span::suffix(text, end).chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 

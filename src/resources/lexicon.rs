@@ -186,5 +186,5 @@ impl Lexicon {
 }
 
 fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> usize {
-    span.map(|range| text[..range.start.min(text.len())].lines().count().max(1)).unwrap_or(1)
+    span.map(|range| crate::span::prefix(text, range.start).lines().count().max(1)).unwrap_or(1)
 }

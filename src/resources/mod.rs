@@ -84,7 +84,7 @@ impl Resources {
         Resources::from_files(relations, |name| {
             let path = dir.join(name);
             let text = crate::document::load::read_text(&path)?;
-            Ok((path, std::borrow::Cow::Owned(text)))
+            Ok((path, std::borrow::Cow::Owned(crate::document::load::strip_bom(&text).to_string())))
         })
     }
 

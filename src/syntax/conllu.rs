@@ -202,7 +202,7 @@ fn finish(sentence: &mut TreebankSentence) -> std::result::Result<(), String> {
 
 fn shorten(value: &str) -> String {
     match value.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &value[..cut]),
+        Some((cut, _)) => format!("{}…", crate::span::prefix(value, cut)),
         None => value.to_owned(),
     }
 }

@@ -74,11 +74,11 @@ impl WordKeys {
         // Suffixes: hash the last k chars, k = 1..=4, lowercased.
         for (k, slot) in keys.suffix.iter_mut().enumerate() {
             let start = form.char_indices().nth(chars.saturating_sub(k + 1)).map_or(0, |(at, _)| at);
-            *slot = mix(hash_str(&form[start..], true), 0x5u64 + k as u64);
+            *slot = mix(hash_str(crate::span::suffix(form, start), true), 0x5u64 + k as u64);
         }
         for (k, slot) in keys.prefix.iter_mut().enumerate() {
             let end = form.char_indices().nth(k + 1).map_or(form.len(), |(at, _)| at);
-            *slot = mix(hash_str(&form[..end], true), 0x9u64 + k as u64);
+            *slot = mix(hash_str(crate::span::prefix(form, end), true), 0x9u64 + k as u64);
         }
         let mut shape = mix(0, 0x77);
         let mut last_class = '\0';

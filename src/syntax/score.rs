@@ -160,7 +160,7 @@ pub fn rebuild_text(sentences: &[TreebankSentence]) -> (String, Vec<Span>, Vec<S
         let first_word = words.len();
         let mut cursor = sentence_start;
         for (form, range, _) in sentence.tokens() {
-            let Some(found) = text[cursor..].find(form) else { continue };
+            let Some(found) = crate::span::suffix(&text, cursor).find(form) else { continue };
             let start = cursor + found;
             cursor = start + form.len();
             let parts: Vec<&str> = range.clone().map(|word| sentence.words[word as usize - 1].form.as_str()).collect();

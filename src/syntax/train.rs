@@ -142,8 +142,8 @@ fn read_commits(path: &Path) -> Vec<String> {
     text.lines()
         .filter_map(|line| {
             let at = line.find("at commit ")?;
-            let name = line[..at].rsplit(['(', '|']).next()?.trim();
-            let commit: String = line[at + 10..].chars().take_while(char::is_ascii_alphanumeric).collect();
+            let name = crate::span::prefix(line, at).rsplit(['(', '|']).next()?.trim();
+            let commit: String = crate::span::suffix(line, at + 10).chars().take_while(char::is_ascii_alphanumeric).collect();
             Some(format!("{name} {commit}"))
         })
         .collect()

@@ -167,10 +167,10 @@ fn a_failed_run_leaves_the_previous_output_intact() {
     let mut left: Vec<String> =
         std::fs::read_dir(dir.path().join("out")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     left.sort();
-    assert_eq!(left, ["graph.dot", "graph.json"], "temporary files left behind");
+    assert_eq!(left, [".newsgraph.lock", "graph.dot", "graph.json"], "temporary files left behind");
     // An output path that is a file is a clear error, and the file is untouched.
     std::fs::write(dir.path().join("taken"), "keep me").unwrap();
-    fails(dir.path(), &["build", "good.txt", "-o", "taken"], &["taken/graph.json: cannot write: "]);
+    fails(dir.path(), &["build", "good.txt", "-o", "taken"], &["-o taken: not a directory"]);
     assert_eq!(std::fs::read_to_string(dir.path().join("taken")).unwrap(), "keep me");
 }
 

@@ -12,6 +12,7 @@ mod gold;
 mod heldout;
 mod properties;
 mod query;
+mod robust;
 mod scale;
 mod schema;
 mod snapshot;

@@ -258,7 +258,9 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
 }
 
 /// Reads the graph, with a hint when the file is missing.
-fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
+/// Reads the graph.json of `query`, `export` and `render`: a missing file
+/// says how to make one, a file of another shape says what it is not.
+pub fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
     if !path.exists() {
         return Err(Error::Query {
             path: path.to_path_buf(),
@@ -277,7 +279,7 @@ fn find_entity(graph: &KnowledgeGraph, path: &Path, name: &str) -> Result<NodeIn
 pub fn parse_relation_kind(name: &str) -> Result<RelationKind> {
     RelationKind::parse(name).ok_or_else(|| {
         let valid = RelationKind::ALL.iter().map(|kind| kind.as_str()).collect::<Vec<_>>().join(", ");
-        Error::Usage(format!("unknown relation type '{name}'; valid types: {valid}"))
+        Error::Usage(format!("unknown relation type '{}'; valid types: {valid}", crate::text::shorten(name, crate::text::MAX_ECHO_CHARS)))
     })
 }
 

@@ -108,7 +108,7 @@ pub fn truncate(text: &str, width: usize) -> String {
     // Cut between words when that keeps at least half the width.
     let mid_word = next.is_some_and(|ch| !ch.is_whitespace()) && !kept.ends_with(char::is_whitespace);
     if mid_word {
-        if let Some(space) = kept.rfind(char::is_whitespace).filter(|&space| kept[..space].width() * 2 >= width) {
+        if let Some(space) = kept.rfind(char::is_whitespace).filter(|&space| crate::span::prefix(&kept, space).width() * 2 >= width) {
             kept.truncate(space);
         }
     }
