@@ -16,3 +16,4 @@ mod scale;
 mod schema;
 mod snapshot;
 mod syntax;
+mod update;
