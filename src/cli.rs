@@ -76,6 +76,10 @@ pub struct BuildArgs {
     /// `full`: also write every piece of evidence and every mention to evidence.jsonl.
     #[arg(long, value_enum, default_value_t = Provenance::Capped)]
     pub provenance: Provenance,
+    /// Add the articles to the graph already in DIR (written there): unchanged documents are
+    /// skipped, new ones are built and merged in; changed ones are refused.
+    #[arg(long, value_name = "DIR", conflicts_with = "out")]
+    pub update: Option<PathBuf>,
 }
 
 /// How much provenance `build` writes.

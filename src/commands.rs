@@ -119,7 +119,7 @@ fn manifest(
         "format_version": syntax::model::FORMAT_VERSION,
         "newsgraph_version": env!("CARGO_PKG_VERSION"),
         "bytes": bytes.len(),
-        "checksum_fnv1a64": format!("{:016x}", fnv1a(bytes)),
+        "checksum_fnv1a64": format!("{:016x}", crate::text::fnv1a(bytes)),
         "licence": "CC BY-SA 4.0",
         "attribution": [
             "Universal Dependencies English Web Treebank (UD_English-EWT), CC BY-SA 4.0: Silveira et al. 2014; Universal Dependencies contributors",
@@ -136,11 +136,6 @@ fn manifest(
     })
 }
 
-/// FNV-1a over the model bytes: a checksum that says which file a manifest describes.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,7 +147,7 @@ mod tests {
 
     #[test]
     fn checksum_is_fnv1a() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(crate::text::fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(crate::text::fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 }

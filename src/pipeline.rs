@@ -168,9 +168,16 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
     let n_documents = corpus.documents.len();
     let options = BuildOptions { cooccurrence: args.cooccurrence, limits: Limits { evidence: args.evidence } };
     let full = args.provenance == Provenance::Full;
-    let mut graph = pool.install(|| build(&resources, corpus.documents, &options, full));
+    let out = args.update.as_ref().unwrap_or(&args.out);
+    let (mut graph, skipped) = match &args.update {
+        None => (pool.install(|| build(&resources, corpus.documents, &options, full)), None),
+        Some(dir) => {
+            let (graph, skipped) = update(&resources, &pool, dir, corpus.documents, &options, full)?;
+            (graph, Some(skipped))
+        }
+    };
     let mut rendered = Vec::new();
-    let side = args.out.join(crate::graph::provenance::FILE_NAME);
+    let side = out.join(crate::graph::provenance::FILE_NAME);
     if full {
         rendered.push(vec![(crate::graph::provenance::FILE_NAME.to_string(), crate::graph::provenance::to_jsonl(&graph))]);
         crate::graph::provenance::truncate(&mut graph, options.limits);
@@ -186,13 +193,19 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
     }
     let files: Vec<(String, String)> = rendered.into_iter().flatten().collect();
     crate::export::output::cleanup_on_signal();
-    crate::export::output::OutputDir::open(&args.out)?.write_set(&files)?;
+    crate::export::output::OutputDir::open(out)?.write_set(&files)?;
+    let documents = match skipped {
+        None => format!("{n_documents} documents"),
+        Some(skipped) => {
+            format!("{} new documents, {skipped} unchanged skipped, {} in the graph", n_documents - skipped, graph.meta.documents.len())
+        }
+    };
     eprintln!(
-        "newsgraph: {} documents, {} entities, {} relations -> {}{}",
-        n_documents,
+        "newsgraph: {}, {} entities, {} relations -> {}{}",
+        documents,
         graph.graph.node_count(),
         graph.graph.edge_count(),
-        args.out.display(),
+        out.display(),
         match corpus.diagnostics.len() {
             0 => String::new(),
             1 => " (1 line skipped)".to_string(),
@@ -200,4 +213,65 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
         }
     );
     Ok(())
+}
+
+/// `build --update DIR`: the graph in `DIR/graph.json` with `documents` added.
+/// Documents already there with the same content hash are skipped (their
+/// count is returned); the new ones are built as a shard and merged in with
+/// [`crate::graph::combine::combine`], which is what a full rebuild gives
+/// unless the new and the old articles resolve names across each other (see
+/// the README). A changed document is refused: its old contributions cannot
+/// be taken out exactly (evidence and mentions are capped, labels elected by
+/// votes, names resolved across documents).
+fn update(
+    resources: &Resources,
+    pool: &rayon::ThreadPool,
+    dir: &std::path::Path,
+    documents: Vec<Document>,
+    options: &BuildOptions,
+    full: bool,
+) -> Result<(KnowledgeGraph, usize)> {
+    let path = dir.join("graph.json");
+    let side = dir.join(crate::graph::provenance::FILE_NAME);
+    if full || side.is_file() {
+        return Err(Error::Usage(format!(
+            "{}: --update cannot extend the full provenance (--provenance full, evidence.jsonl); rebuild from all the articles",
+            if full { dir.display() } else { side.display() }
+        )));
+    }
+    if !path.is_file() {
+        return Err(Error::Usage(format!("--update {}: there is no graph.json to update; build it first", dir.display())));
+    }
+    let existing = KnowledgeGraph::read(&path)?;
+    let hashes: std::collections::BTreeMap<&str, Option<&str>> =
+        existing.meta.documents.iter().map(|document| (document.id.as_str(), document.hash.as_deref())).collect();
+    let mut new = Vec::new();
+    let mut skipped = 0;
+    for document in documents {
+        match hashes.get(document.id.0.as_str()) {
+            None => new.push(document),
+            Some(Some(hash)) if *hash == document.content_hash() => skipped += 1,
+            Some(Some(_)) => {
+                return Err(Error::Usage(format!(
+                    "{}: document '{}' has changed since {} was built; --update cannot take a document's old contributions out of a graph exactly, so rebuild from all the articles",
+                    document.path.display(),
+                    document.id.0,
+                    path.display()
+                )))
+            }
+            Some(None) => {
+                return Err(Error::Usage(format!(
+                    "{}: document '{}' has no content hash (the graph was written before build --update); rebuild from all the articles",
+                    path.display(),
+                    document.id.0
+                )))
+            }
+        }
+    }
+    if new.is_empty() {
+        return Ok((existing, skipped));
+    }
+    let shard = pool.install(|| build(resources, new, options, false));
+    let graph = crate::graph::combine::combine(resources, &[(path, existing), (dir.join("(new articles)"), shard)], options.limits)?;
+    Ok((graph, skipped))
 }

@@ -1,4 +1,5 @@
-//! Small text helpers shared by every stage: name normalisation and slugs.
+//! Small text helpers shared by every stage: name normalisation, slugs and
+//! the FNV-1a checksum.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -71,6 +72,11 @@ pub fn slug(name: &str) -> String {
         slug = name.chars().filter(|ch| ch.is_alphanumeric()).flat_map(char::to_lowercase).collect();
     }
     slug
+}
+
+/// FNV-1a (64 bits): a stable checksum that says which bytes a record describes.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[cfg(test)]

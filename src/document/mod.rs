@@ -39,6 +39,17 @@ pub struct Document {
 }
 
 impl Document {
+    /// The FNV-1a checksum (16 hex digits) of the date, title and text: what
+    /// the analysis reads, so equal hashes mean the same graph contributions.
+    pub fn content_hash(&self) -> String {
+        let mut bytes = Vec::with_capacity(self.text.len() + 64);
+        for part in [self.date.as_deref().unwrap_or(""), self.title.as_deref().unwrap_or(""), &self.text] {
+            bytes.extend_from_slice(part.as_bytes());
+            bytes.push(0);
+        }
+        format!("{:016x}", crate::text::fnv1a(&bytes))
+    }
+
     /// Builds a document, finding its date unless one is given. Its body is
     /// the whole text until [`clean::body_spans`] marks the furniture.
     pub fn new(id: DocId, path: PathBuf, text: String, date: Option<String>) -> Document {

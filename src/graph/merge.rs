@@ -143,6 +143,7 @@ impl DocSummary {
                 date: document.date.clone(),
                 title: document.title.clone(),
                 path: Some(document.path.display().to_string()),
+                hash: Some(document.content_hash()),
             },
             entities,
             mention_counts,

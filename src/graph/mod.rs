@@ -249,6 +249,10 @@ pub struct DocumentMeta {
     pub date: Option<String>,
     pub title: Option<String>,
     pub path: Option<String>,
+    /// [`crate::document::Document::content_hash`], by which `build --update`
+    /// knows the document again (absent in graphs written before it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
 }
 
 /// Graph-level metadata (`graph` in the node-link JSON).

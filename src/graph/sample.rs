@@ -44,6 +44,7 @@ pub fn sample_graph() -> KnowledgeGraph {
         date: Some("2024-05-06".into()),
         title: Some("Envoys meet in Accra".into()),
         path: Some("sample.txt".into()),
+        hash: None,
     });
     let ama = graph.add_node(node(EntityKind::Person, "Ama Mensah", &["Mensah", "Ms. Mensah"], "sample"));
     let luis = graph.add_node(node(EntityKind::Person, "Luis Quispe", &["Quispe"], "sample"));
@@ -143,6 +144,7 @@ pub fn adversarial_graph() -> KnowledgeGraph {
         date: Some("2024-01-02".into()),
         title: Some("Title with <tags> & \"quotes\"\nand a newline".into()),
         path: None,
+        hash: None,
     });
     let kinds = [
         EntityKind::Person,

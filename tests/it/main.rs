@@ -17,3 +17,4 @@ mod scale;
 mod schema;
 mod snapshot;
 mod syntax;
+mod update;
