@@ -20,3 +20,4 @@ run jsonl "${2:-480}" 16384 10
 run graph_json "${2:-480}" 262144 10
 run gold "${2:-480}" 262144 10
 run query_names "${2:-480}" 4096 10
+run conllu "${2:-480}" 65536 10
