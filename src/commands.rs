@@ -144,10 +144,4 @@ mod tests {
     fn manifest_sits_beside_the_model() {
         assert_eq!(manifest_path(Path::new("models/syntax.bin")), PathBuf::from("models/syntax.manifest.json"));
     }
-
-    #[test]
-    fn checksum_is_fnv1a() {
-        assert_eq!(crate::text::fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(crate::text::fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
-    }
 }

@@ -84,6 +84,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn checksum_is_fnv1a() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
     fn normalize_table() {
         for (input, expected) in [
             ("U.S.", "us"),
