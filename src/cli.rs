@@ -150,7 +150,7 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = 8)]
     pub tagger_iterations: usize,
     /// Passes over the training data for the parser.
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 25)]
     pub parser_iterations: usize,
     /// Folds for the tags the parser trains on (1: gold tags).
     #[arg(long, default_value_t = 4)]

@@ -1,4 +1,5 @@
-//! Reading files and folders of `.txt`/`.md` articles and `.jsonl` corpora.
+//! Reading files and folders of `.txt`/`.md` articles, `.jsonl` corpora and `.conllu` treebanks
+//! (their `# text` lines, [`super::conllu_text`]).
 
 use super::{Diagnostic, DocId, Document, Location};
 use crate::error::{Error, Result};
@@ -42,7 +43,7 @@ struct JsonlRecord {
     url: Option<String>,
 }
 
-/// Loads every `.txt`, `.md` and `.jsonl` file under `paths` (folders are
+/// Loads every `.txt`, `.md`, `.jsonl` and `.conllu` file under `paths` (folders are
 /// walked recursively, in name order). A malformed JSONL line is a
 /// diagnostic, or an error when `strict`.
 pub fn load_paths(paths: &[PathBuf], strict: bool) -> Result<Corpus> {
@@ -137,14 +138,18 @@ pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix(super::clean::BOM).unwrap_or(text)
 }
 
-/// The documents of one file, each with its line for a JSONL record.
+/// The documents of one file, each with its line for a JSONL record or a CoNLL-U document.
 fn load_file(path: &Path, strict: bool, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<(Document, Option<usize>)>> {
     let text = read_text(path)?;
-    if path.extension().and_then(|e| e.to_str()) != Some("jsonl") {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
-        return Ok(vec![(Document::new(DocId(stem.to_string()), path.to_path_buf(), text, None), None)]);
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("jsonl") => parse_jsonl(path, &text, strict, diagnostics),
+        Some("conllu") => super::conllu_text::parse(path, strip_bom(&text))
+            .map_err(|(line, message)| Error::BadLine { path: path.to_path_buf(), line, message }),
+        _ => {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
+            Ok(vec![(Document::new(DocId(stem.to_string()), path.to_path_buf(), text, None), None)])
+        }
     }
-    parse_jsonl(path, &text, strict, diagnostics)
 }
 
 /// The documents of the JSONL text of `path`, each with its line; a bad line

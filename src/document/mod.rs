@@ -5,6 +5,7 @@
 //! record's `text` field). Cleaning only records which byte ranges are body.
 
 pub mod clean;
+pub mod conllu_text;
 pub mod date;
 pub mod load;
 

@@ -12,6 +12,7 @@
 //! - [`score`]: UPOS/XPOS/lemma accuracy, UAS and LAS, token and sentence F1.
 //! - [`train`]: `newsgraph train`, deterministic training from CoNLL-U.
 //! - [`parse`]: `newsgraph parse`, articles or CoNLL-U in, CoNLL-U out.
+//! - [`tree`]: one parsed sentence of a document, as relation extraction reads it.
 
 pub mod conllu;
 pub mod features;
@@ -24,5 +25,6 @@ pub mod score;
 pub mod tagger;
 pub mod train;
 pub mod transition;
+pub mod tree;
 
 pub use model::{SentenceParse, SyntaxModel, SyntaxScratch};

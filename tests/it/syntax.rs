@@ -40,8 +40,8 @@ fn ewt_test_scores_stay_above_their_thresholds() {
     let (upos, uas, las) = (ratio(&scores, "upos"), ratio(&scores, "uas"), ratio(&scores, "las"));
     eprintln!("EWT test: UPOS {upos:.4} UAS {uas:.4} LAS {las:.4}");
     assert!(upos >= 0.954, "UPOS {upos:.4}");
-    assert!(uas >= 0.859, "UAS {uas:.4}");
-    assert!(las >= 0.829, "LAS {las:.4}");
+    assert!(uas >= 0.86, "UAS {uas:.4}");
+    assert!(las >= 0.83, "LAS {las:.4}");
     let raw = &scores["raw"];
     let word_f1 =
         2.0 * raw["matched_words"].as_f64().unwrap() / (raw["gold_words"].as_f64().unwrap() + raw["predicted_words"].as_f64().unwrap());
