@@ -61,6 +61,7 @@ pub mod authorizes;
 pub mod contributes_to;
 pub mod coref;
 pub mod dates;
+pub mod dependency;
 pub mod grammar;
 pub mod holds_role;
 pub mod leads;
@@ -68,6 +69,7 @@ pub mod located_in;
 pub mod member_of;
 pub mod met;
 pub mod opposes;
+pub mod pattern;
 pub mod roles;
 pub mod sponsors;
 pub mod triggers;
@@ -78,7 +80,7 @@ pub mod vote;
 type Extractor = fn(&DocView, &mut Vec<RelationCandidate>);
 
 /// The extractors, in the order they run.
-const EXTRACTORS: [Extractor; 11] = [
+const EXTRACTORS: [Extractor; 12] = [
     holds_role::extract,
     met::extract,
     leads::extract,
@@ -90,6 +92,7 @@ const EXTRACTORS: [Extractor; 11] = [
     authorizes::extract,
     located_in::extract,
     opposes::extract,
+    dependency::extract,
 ];
 
 /// Runs every extractor over one document. The same relation stated twice
@@ -101,6 +104,7 @@ pub fn extract(ctx: &DocContext) -> Extraction {
         extractor(&doc, &mut found);
     }
     found.retain(|r| r.source != r.target);
+    dependency::drop_denied(&doc, &mut found);
     let key = |r: &RelationCandidate| (r.sentence, r.kind, r.source, r.target, r.attributes.clone());
     found.sort_by_key(key);
     found.dedup_by_key(|r| key(r));

@@ -37,6 +37,7 @@ pub const RELATION_FILES: &[(&str, &str)] = &[
     ("located_in", include_str!("../../data/relations/located_in.toml")),
     ("opposes", include_str!("../../data/relations/opposes.toml")),
     ("references", include_str!("../../data/relations/references.toml")),
+    ("guards", include_str!("../../data/relations/guards.toml")),
 ];
 
 /// One example of a trigger file.
@@ -66,6 +67,9 @@ pub struct TriggerFile {
     pub tables: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
+    /// Patterns over the dependency tree ([`super::pattern`]).
+    #[serde(default, rename = "pattern")]
+    pub pattern_specs: Vec<super::pattern::PatternSpec>,
     /// Every phrase of every group in one regex, one capture group per
     /// phrase (longest phrases first), and the trigger group of each capture.
     #[serde(skip)]
@@ -193,6 +197,12 @@ fn phrase_pattern(phrase: &str) -> std::result::Result<String, String> {
 pub struct RelationTriggers {
     pub files: BTreeMap<String, TriggerFile>,
     pub references: super::coref::ReferencePatterns,
+    /// The patterns of every file, compiled, in file order.
+    pub patterns: Vec<super::pattern::Pattern>,
+    /// The patterns each trigger lemma starts, as indices into `patterns`.
+    pub patterns_by_trigger: std::collections::HashMap<String, Vec<u32>>,
+    /// The patterns anchored on arguments of some type (`@Person`), as indices into `patterns`.
+    pub anchored_patterns: Vec<u32>,
 }
 
 impl RelationTriggers {
@@ -214,6 +224,7 @@ impl RelationTriggers {
 
     fn parse_all(files: impl IntoIterator<Item = (&'static str, PathBuf, String)>) -> Result<RelationTriggers> {
         let mut parsed = BTreeMap::new();
+        let mut patterns = Vec::new();
         for (stem, path, text) in files {
             let mut file: TriggerFile = toml::from_str(&text).map_err(|e| {
                 let line = e.span().map(|s| crate::span::prefix(&text, s.start).lines().count().max(1)).unwrap_or(1);
@@ -228,10 +239,24 @@ impl RelationTriggers {
                 });
             }
             file.compile().map_err(|message| Error::BadData { path: path.clone(), line: 1, message })?;
+            for spec in &file.pattern_specs {
+                let pattern = super::pattern::Pattern::compile(stem, &file.kinds, spec).map_err(|message| {
+                    let line = text.find(&format!("name = \"{}\"", spec.name)).map_or(1, |at| crate::span::prefix(&text, at).lines().count());
+                    Error::BadData { path: path.clone(), line, message }
+                })?;
+                patterns.push(pattern);
+            }
             parsed.insert(stem.to_string(), file);
         }
         let references = super::coref::ReferencePatterns::new(parsed.get("references").unwrap_or(&TriggerFile::default()));
-        Ok(RelationTriggers { files: parsed, references })
+        let mut patterns_by_trigger: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+        for (idx, pattern) in patterns.iter().enumerate() {
+            for lemma in &pattern.triggers {
+                patterns_by_trigger.entry(lemma.clone()).or_default().push(idx as u32);
+            }
+        }
+        let anchored_patterns = (0..patterns.len() as u32).filter(|&idx| !patterns[idx as usize].anchors.is_empty()).collect();
+        Ok(RelationTriggers { files: parsed, references, patterns, patterns_by_trigger, anchored_patterns })
     }
 
     /// The file of one extractor (an empty one if missing).

@@ -16,6 +16,7 @@ use super::roles::{self, RolePhrase};
 use crate::graph::EntityKind;
 use crate::pipeline::DocContext;
 use crate::span::Span;
+use crate::syntax::tree::{DependencyTree, TreeScratch};
 
 /// One entity mention inside a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +56,9 @@ pub struct SentenceView<'a> {
     pub titles: Vec<Span>,
     pub roles: Vec<RolePhrase>,
     pub arguments: Vec<Argument>,
+    /// The dependency tree, for sentences with two or more arguments (the only ones a relation
+    /// can come from).
+    pub tree: Option<DependencyTree<'a>>,
 }
 
 /// One document prepared for the extractors.
@@ -90,6 +94,7 @@ impl<'a> DocView<'a> {
                 titles: Vec::new(),
                 roles: Vec::new(),
                 arguments: Vec::new(),
+                tree: None,
             })
             .collect();
         let position = |sentence: u32| sentences.binary_search_by_key(&sentence, |view| view.index).ok();
@@ -129,6 +134,14 @@ impl<'a> DocView<'a> {
                 }
             }
             view.arguments = arguments;
+        }
+        let mut scratch = TreeScratch::default();
+        for view in &mut sentences {
+            if view.arguments.len() >= 2 {
+                let sentence = &ctx.segmentation.sentences[view.index as usize];
+                let tokens = &ctx.segmentation.tokens[sentence.tokens.start as usize..sentence.tokens.end as usize];
+                view.tree = Some(DependencyTree::parse(text, tokens, &mut scratch));
+            }
         }
         let described_mission = placeholders
             .iter()

@@ -122,9 +122,9 @@ impl<'t> DependencyTree<'t> {
     }
 
     /// Whether the lemma of `word` is one of `lemmas` (lowercase), ignoring case.
-    pub fn lemma_in(&self, word: u32, lemmas: &[String]) -> bool {
+    pub fn lemma_in<S: AsRef<str>>(&self, word: u32, lemmas: &[S]) -> bool {
         let lemma = self.lemma(word);
-        lemmas.iter().any(|wanted| wanted.eq_ignore_ascii_case(lemma))
+        lemmas.iter().any(|wanted| wanted.as_ref().eq_ignore_ascii_case(lemma))
     }
 
     pub fn upos(&self, word: u32) -> &'static str {

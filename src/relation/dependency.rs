@@ -1,0 +1,374 @@
+//! Relations read off the dependency tree: every `[[pattern]]` of every relation file
+//! ([`super::pattern`]) run over the parsed sentences of a document.
+//!
+//! What it extracts: whatever the patterns say, with arguments taken from the tree. An argument
+//! is found at the word a path ends on: the head word of an argument phrase (a name, a role phrase,
+//! a description), any word of a name, a relative pronoun standing for the noun its clause
+//! modifies ("X, who met Y"), or a word that stands for an entity it names (`stand_ins` of
+//! `data/relations/guards.toml`: "the Kenyan government", "Peru's delegation"). Coordination
+//! distributes: "A, B and C met D" is three meetings; an apposition names its head ("the group's
+//! leader, X").
+//!
+//! Guards, from the tree, one policy for every relation: a negated trigger ("did not meet"), one in
+//! a conditional clause ("if they meet") and any trigger of a question give no edge, whichever
+//! extractor found it ([`drop_denied`]); a modal or future one ("will meet", "could meet") or one
+//! under a verb of planning ("plans to meet", "is expected to meet") gives an edge with
+//! `status = planned`. The words are in `guards.toml`.
+//!
+//! Example: "Ghana’s president and Peru’s foreign minister did not meet" -> nothing;
+//! "X and Y, who met Z, left" -> X MET Z, Y MET Z.
+//! Known misses: whatever the parse gets wrong; arguments named only by a pronoun other than a
+//! relative one; triggers that are multi-word expressions the tree splits ("took part in").
+
+use super::pattern::{Attribute, Path, Pattern, Step};
+use super::view::{DocView, SentenceView};
+use super::RelationCandidate;
+use crate::graph::EntityKind;
+use crate::syntax::tree::{label_matches, DependencyTree};
+
+/// The most words a path may reach through coordination or chains of clauses (bounds the work).
+const MAX_REACH: usize = 16;
+
+/// Runs every pattern over every parsed sentence of the document.
+pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
+    let relations = &doc.ctx.resources.relations;
+    if relations.patterns.is_empty() {
+        return;
+    }
+    let guards = relations.file("guards");
+    for view in &doc.sentences {
+        let Some(tree) = &view.tree else { continue };
+        let sentence = ParsedSentence::new(doc, view, tree, guards);
+        let question = view.sentence_text().trim_end().ends_with('?');
+        for word in 0..tree.len() as u32 {
+            let lemma = tree.lemma(word);
+            let lowered;
+            let lemma = if lemma.chars().any(char::is_uppercase) {
+                lowered = lemma.to_lowercase();
+                lowered.as_str()
+            } else {
+                lemma
+            };
+            let by_lemma = relations.patterns_by_trigger.get(lemma).map_or(&[][..], Vec::as_slice);
+            let anchored = match sentence.argument_at[word as usize] {
+                Some(argument) if sentence.heads_argument(word, argument) => relations.anchored_patterns.as_slice(),
+                _ => &[],
+            };
+            if by_lemma.is_empty() && anchored.is_empty() || question {
+                continue;
+            }
+            let stated = modality(tree, guards, word);
+            if stated == Modality::Denied {
+                continue;
+            }
+            for &idx in by_lemma.iter().chain(anchored) {
+                let pattern = &relations.patterns[idx as usize];
+                let anchor_fits = || {
+                    let argument = sentence.argument_at[word as usize].map(|a| view.arguments[a].entity);
+                    argument.is_some_and(|entity| pattern.anchors.contains(&doc.kind_of(entity)))
+                };
+                let is_anchored = anchored.contains(&idx);
+                if is_anchored && !anchor_fits() || !pattern.pos.is_empty() && !pattern.pos.iter().any(|pos| pos == tree.upos(word)) {
+                    continue;
+                }
+                sentence.apply(pattern, word, stated, out);
+            }
+        }
+    }
+}
+
+/// One parsed sentence with its arguments placed on its words.
+struct ParsedSentence<'v, 'a> {
+    doc: &'v DocView<'a>,
+    view: &'v SentenceView<'a>,
+    tree: &'v DependencyTree<'a>,
+    guards: &'a super::triggers::TriggerFile,
+    /// The argument each word stands for, if any.
+    argument_at: Vec<Option<usize>>,
+}
+
+impl<'v, 'a> ParsedSentence<'v, 'a> {
+    fn new(
+        doc: &'v DocView<'a>,
+        view: &'v SentenceView<'a>,
+        tree: &'v DependencyTree<'a>,
+        guards: &'a super::triggers::TriggerFile,
+    ) -> Self {
+        let mut argument_at = vec![None; tree.len()];
+        // Head words of whole phrases first, then every word of a name.
+        for (idx, argument) in view.arguments.iter().enumerate() {
+            if let Some(head) = tree.head_within(argument.span) {
+                argument_at[head as usize].get_or_insert(idx);
+            }
+        }
+        for (idx, argument) in view.arguments.iter().enumerate() {
+            let first = tree.spans.partition_point(|s| s.end <= argument.head.start);
+            let last = tree.spans.partition_point(|s| s.start < argument.head.end);
+            for slot in &mut argument_at[first..last] {
+                slot.get_or_insert(idx);
+            }
+        }
+        ParsedSentence { doc, view, tree, guards, argument_at }
+    }
+
+    /// Whether `word` is the head word of `argument`'s phrase (an anchor stands on one word per argument).
+    fn heads_argument(&self, word: u32, argument: usize) -> bool {
+        self.tree.head_within(self.view.arguments[argument].span) == Some(word)
+            || self.tree.head_within(self.view.arguments[argument].head) == Some(word)
+    }
+
+    /// The candidates of `pattern` triggered by `trigger`.
+    fn apply(&self, pattern: &Pattern, trigger: u32, modality: Modality, out: &mut Vec<RelationCandidate>) {
+        let accepts = |kinds: &[EntityKind], argument: usize| kinds.contains(&self.doc.kind_of(self.view.arguments[argument].entity));
+        let reached = |paths: &[Path], kinds: &[EntityKind]| {
+            let mut found: Vec<usize> = Vec::new();
+            for path in paths {
+                for word in self.walk(trigger, path) {
+                    for argument in self.arguments_at(word) {
+                        if accepts(kinds, argument) && !found.contains(&argument) {
+                            found.push(argument);
+                        }
+                    }
+                }
+            }
+            found
+        };
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        if pattern.group.is_empty() {
+            let sources = reached(&pattern.source, &pattern.source_kinds);
+            if pattern.reciprocal && self.object_is_each_other(trigger) {
+                for &a in &sources {
+                    pairs.extend(sources.iter().filter(|&&b| b != a).map(|&b| (a, b)));
+                }
+            } else {
+                let targets = reached(&pattern.target, &pattern.target_kinds);
+                pairs.extend(sources.iter().flat_map(|&s| targets.iter().map(move |&t| (s, t))));
+            }
+        } else {
+            let members = reached(&pattern.group, &pattern.source_kinds);
+            for (i, &a) in members.iter().enumerate() {
+                pairs.extend(members[i + 1..].iter().map(|&b| (a, b)));
+            }
+        }
+        if pairs.is_empty() {
+            return;
+        }
+        let mut attributes = Vec::with_capacity(pattern.attributes.len());
+        for (key, value) in &pattern.attributes {
+            let value = match value {
+                Attribute::Word(path) => match self.walk(trigger, path).first() {
+                    Some(&word) => self.view.slice(self.tree.spans[word as usize]).to_string(),
+                    None => return,
+                },
+                Attribute::Text(text) => text.clone(),
+            };
+            attributes.push((key.as_str(), value));
+        }
+        if modality == Modality::Planned {
+            attributes.push(("status", "planned".to_string()));
+        }
+        let span = self.tree.spans[trigger as usize];
+        for (source, target) in pairs {
+            let (source, target) = (self.view.arguments[source].entity, self.view.arguments[target].entity);
+            let mut candidate = RelationCandidate::new(pattern.kind, source, target, self.view, span, pattern.rule, 0.7);
+            for (key, value) in &attributes {
+                candidate = candidate.with(key, value.clone());
+            }
+            out.push(candidate);
+        }
+    }
+
+    /// The words a path reaches from `start`.
+    fn walk(&self, start: u32, path: &Path) -> Vec<u32> {
+        let tree = self.tree;
+        let mut words = vec![start];
+        for step in path {
+            let mut next = Vec::new();
+            for &word in &words {
+                match step {
+                    Step::Itself => next.push(word),
+                    Step::Subject => next.extend(self.subject(word)),
+                    Step::Object => next.extend(self.object(word)),
+                    Step::Parent { label } => {
+                        if label_matches(tree.label(word), label) {
+                            next.extend(tree.head(word));
+                        }
+                    }
+                    Step::Child { label, case } => {
+                        next.extend(tree.children_labelled(word, label).filter(|&child| case.is_empty() || self.marked_by(child, case)))
+                    }
+                }
+            }
+            next.truncate(MAX_REACH);
+            words = next;
+        }
+        words
+    }
+
+    /// Whether `word` has a `case` or `mark` dependent with one of the lemmas.
+    fn marked_by<S: AsRef<str>>(&self, word: u32, lemmas: &[S]) -> bool {
+        let tree = self.tree;
+        tree.children(word).iter().any(|&c| matches!(tree.label(c), "case" | "mark") && tree.lemma_in(c, lemmas))
+    }
+
+    /// The logical subject of a predicate (see [`super::pattern`]).
+    fn subject(&self, predicate: u32) -> Vec<u32> {
+        let tree = self.tree;
+        let mut word = predicate;
+        for _ in 0..MAX_REACH {
+            let direct: Vec<u32> = tree.children_labelled(word, "nsubj").filter(|&c| tree.label(c) != "nsubj:pass").collect();
+            if !direct.is_empty() {
+                return direct;
+            }
+            let agents: Vec<u32> = tree.children_labelled(word, "obl:agent").collect();
+            if !agents.is_empty() || self.is_passive(word) {
+                return agents;
+            }
+            let Some(head) = tree.head(word) else { return Vec::new() };
+            match tree.label(word) {
+                "xcomp" => {
+                    let objects: Vec<u32> = tree.children_labelled(head, "obj").collect();
+                    if !objects.is_empty() {
+                        return objects;
+                    }
+                }
+                "conj" => {}
+                // "After meeting Y, X left"; "X flew to Lima to meet Y".
+                "advcl" if tree.xpos[word as usize] == "VBG" || self.marked_by(word, &["to"]) => {}
+                "acl:relcl" | "acl" => return vec![head],
+                _ => return Vec::new(),
+            }
+            word = head;
+        }
+        Vec::new()
+    }
+
+    /// The logical object of a predicate (see [`super::pattern`]).
+    fn object(&self, predicate: u32) -> Vec<u32> {
+        let tree = self.tree;
+        let mut found: Vec<u32> = tree.children_labelled(predicate, "obj").collect();
+        found.extend(tree.children_labelled(predicate, "nsubj:pass"));
+        if found.is_empty() && tree.label(predicate) == "acl" && tree.xpos[predicate as usize] == "VBN" {
+            found.extend(tree.head(predicate));
+        }
+        found
+    }
+
+    fn is_passive(&self, word: u32) -> bool {
+        let tree = self.tree;
+        tree.children(word).iter().any(|&c| matches!(tree.label(c), "nsubj:pass" | "aux:pass"))
+    }
+
+    /// "each other", "one another" as the object.
+    fn object_is_each_other(&self, predicate: u32) -> bool {
+        let tree = self.tree;
+        tree.children(predicate).iter().any(|&c| {
+            matches!(tree.label(c), "obj" | "obl") && matches!(tree.lemma(c).to_ascii_lowercase().as_str(), "other" | "another")
+        })
+    }
+
+    /// The arguments a word stands for, coordination distributed.
+    fn arguments_at(&self, word: u32) -> Vec<usize> {
+        let tree = self.tree;
+        let word = self.antecedent_of_relative(word);
+        let mut words = vec![word];
+        let mut idx = 0;
+        while idx < words.len() && words.len() < MAX_REACH {
+            let current = words[idx];
+            words.extend(tree.children_labelled(current, "conj"));
+            idx += 1;
+        }
+        let mut found = Vec::new();
+        for word in words {
+            let argument = self.argument_at[word as usize].or_else(|| self.named_by(word));
+            if let Some(argument) = argument.filter(|a| !found.contains(a)) {
+                found.push(argument);
+            }
+        }
+        found
+    }
+
+    /// The noun a relative pronoun stands for ("X, who met Y": "who" is X).
+    fn antecedent_of_relative(&self, word: u32) -> u32 {
+        let tree = self.tree;
+        let relative = tree.upos(word) == "PRON" && self.guards.has_word("relative_pronouns", &tree.lemma(word).to_ascii_lowercase());
+        match tree.head(word) {
+            Some(clause) if relative && tree.label(clause) == "acl:relcl" => tree.head(clause).unwrap_or(word),
+            _ => word,
+        }
+    }
+
+    /// The argument a word without one names: the entity of a stand-in noun ("the Kenyan
+    /// government", "Peru's delegation") or the apposition of a description ("its leader, X").
+    fn named_by(&self, word: u32) -> Option<usize> {
+        let tree = self.tree;
+        let appositive = tree.children_labelled(word, "appos").find_map(|c| self.argument_at[c as usize]);
+        if appositive.is_some() {
+            return appositive;
+        }
+        if !self.guards.has_word("stand_ins", &tree.lemma(word).to_ascii_lowercase()) {
+            return None;
+        }
+        tree.children(word)
+            .iter()
+            .filter(|&&c| matches!(tree.label(c), "amod" | "compound" | "nmod:poss") || self.marked_by(c, &["of"]))
+            .find_map(|&c| self.argument_at[c as usize])
+    }
+}
+
+/// What the text says of the trigger's event: denied (negated or conditional) or only planned
+/// (modal, or under a verb of planning), on the trigger or up the chain of clauses it shares a
+/// subject with.
+fn modality(tree: &DependencyTree, guards: &super::triggers::TriggerFile, trigger: u32) -> Modality {
+    let lemma_in_list = |word: u32, list: &str| guards.has_word(list, &tree.lemma(word).to_ascii_lowercase());
+    let mut word = trigger;
+    let mut modality = Modality::Stated;
+    for _ in 0..MAX_REACH {
+        for &c in tree.children(word) {
+            match tree.label(c) {
+                "advmod" if lemma_in_list(c, "negations") => return Modality::Denied,
+                "aux" if lemma_in_list(c, "negations") => return Modality::Denied,
+                "mark" if lemma_in_list(c, "conditions") => return Modality::Denied,
+                "aux" if lemma_in_list(c, "modals") => modality = Modality::Planned,
+                _ => {}
+            }
+        }
+        match (tree.label(word), tree.head(word)) {
+            ("xcomp", Some(head)) => {
+                if lemma_in_list(head, "plans") {
+                    modality = Modality::Planned;
+                }
+                word = head;
+            }
+            ("conj", Some(head)) => word = head,
+            _ => break,
+        }
+    }
+    modality
+}
+
+/// Whether a sentence says an event happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Modality {
+    Stated,
+    /// Will, may or is planned to happen: the edge says `status = planned`.
+    Planned,
+    /// Did not happen, or only under a condition, or asked about: no edge.
+    Denied,
+}
+
+/// Drops the candidates of the other extractors whose trigger the tree shows denied ("did not
+/// meet", "if they meet", a question), so that one policy holds for every relation.
+pub fn drop_denied(doc: &DocView, found: &mut Vec<RelationCandidate>) {
+    let guards = doc.ctx.resources.relations.file("guards");
+    let positions: Vec<u32> = doc.sentences.iter().map(|view| view.index).collect();
+    found.retain(|candidate| {
+        let Ok(at) = positions.binary_search(&candidate.sentence) else { return true };
+        let view = &doc.sentences[at];
+        let Some(tree) = &view.tree else { return true };
+        if view.sentence_text().trim_end().ends_with('?') {
+            return false;
+        }
+        tree.word_at(candidate.trigger.start).is_none_or(|word| modality(tree, guards, word) != Modality::Denied)
+    });
+}
