@@ -9,6 +9,7 @@ mod entities;
 mod eval;
 mod export;
 mod gold;
+mod gum;
 mod heldout;
 mod properties;
 mod query;
