@@ -410,3 +410,83 @@ pub fn elected_label(names: &BTreeMap<String, NameVotes>) -> Option<String> {
         .max_by_key(|(name, votes)| (votes.entities, votes.mentions, name.split_whitespace().count(), std::cmp::Reverse(*name)))
         .map(|(name, _)| name.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::summary::EvidenceSite;
+    use crate::relation::RelationCandidate;
+
+    /// One document: its organization (`name`, with `aliases`) opposes Kenya in one sentence.
+    fn summary(id: &str, name: &str, aliases: &[&str]) -> DocSummary {
+        let entity = |kind, name: &str, aliases: &[&str]| LocalEntity {
+            kind,
+            name: name.to_string(),
+            aliases: aliases.iter().map(|alias| alias.to_string()).collect(),
+            mentions: Vec::new(),
+            reference: None,
+        };
+        let quote = format!("The {name} condemned Kenya.");
+        DocSummary {
+            meta: DocumentMeta { id: id.to_string(), date: None, title: None, path: None, hash: None },
+            entities: vec![entity(EntityKind::Organization, name, aliases), entity(EntityKind::Country, "Kenya", &["Kenya"])],
+            mention_counts: vec![1, 1],
+            mentions: vec![vec![(4, 4 + name.chars().count() as u32, name.into())], vec![(0, 5, "Kenya".into())]],
+            relations: vec![RelationCandidate {
+                kind: RelationKind::Opposes,
+                source: 0,
+                target: 1,
+                attributes: BTreeMap::new(),
+                sentence: 0,
+                trigger: Span::new(5, 14),
+                rule: "opposes.condemned",
+                confidence: 0.8,
+            }],
+            sites: vec![EvidenceSite {
+                quote: 0,
+                sentence_start: 0,
+                sentence_end: 30,
+                trigger_start: 5,
+                trigger_end: 14,
+                trigger: "condemned".into(),
+            }],
+            quotes: vec![quote],
+        }
+    }
+
+    /// Two groups kept apart until a third document unites them: the node
+    /// and the edge are what one pass over all three gives, the first
+    /// evidence in document order whatever the limit.
+    #[test]
+    fn groups_united_by_a_later_document_merge_exactly() {
+        let resources = Resources::builtin().unwrap();
+        for evidence in [1, 5] {
+            let documents = || {
+                vec![
+                    summary("a", "NRC", &["NRC"]),
+                    summary("b", "Norwegian Refugee Council", &["Norwegian Refugee Council"]),
+                    summary("c", "Norwegian Refugee Council", &["Norwegian Refugee Council", "NRC"]),
+                ]
+            };
+            // Before "c", "NRC" and the council are two nodes.
+            let apart = merge(&resources, documents().into_iter().take(2), Limits { evidence });
+            assert_eq!(apart.graph.node_count(), 3, "evidence {evidence}");
+            let graph = merge(&resources, documents(), Limits { evidence });
+            assert_eq!(graph.graph.node_count(), 2, "evidence {evidence}");
+            let council = graph.node(&EntityId("organization-norwegian-refugee-council".into())).expect("one council");
+            assert_eq!(council.documents.iter().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "c"]);
+            assert_eq!(council.mention_count, 3);
+            assert_eq!(council.names["Norwegian Refugee Council"], NameVotes { entities: 2, mentions: 2 });
+            assert_eq!(council.names["NRC"], NameVotes { entities: 1, mentions: 1 });
+            assert_eq!(council.mentions.len(), evidence.min(3));
+            assert_eq!(council.mentions[0].doc, "a");
+            let edges = graph.edges();
+            assert_eq!(edges.len(), 1);
+            let (_, kenya, edge) = edges[0];
+            assert_eq!(kenya.label, "Kenya");
+            assert_eq!((edge.weight, edge.evidence_count), (3, 3));
+            let docs: Vec<&str> = edge.evidence.iter().map(|evidence| evidence.doc.as_str()).collect();
+            assert_eq!(docs, ["a", "b", "c"][..evidence.min(3)], "evidence {evidence}");
+        }
+    }
+}
