@@ -26,12 +26,14 @@
 
 pub mod cli;
 pub mod commands;
+pub mod corpus;
 pub mod document;
 pub mod entity;
 pub mod error;
 pub mod eval;
 pub mod export;
 pub mod graph;
+pub mod kinds;
 pub mod mention;
 pub mod pipeline;
 pub mod relation;

@@ -1,45 +1,21 @@
-//! The pipeline: per-document analysis in parallel, then a merge in document
-//! order into one knowledge graph.
+//! The pipeline: per-document analysis in parallel, each analysis folded
+//! into one knowledge graph in document order as it finishes; and the
+//! `build` command around it.
 
 use crate::cli::{BuildArgs, DrawArgs, Provenance};
+use crate::corpus::{self, summary::DocSummary};
 use crate::document::{clean, Document};
-use crate::entity::{self, CorpusPeople, LocalEntity};
+use crate::entity;
 use crate::error::{Error, Result};
-use crate::graph::merge::{merge, DocSummary, Limits};
-use crate::graph::EntityKind;
+use crate::graph::merge::{Limits, Merger};
 use crate::graph::KnowledgeGraph;
-use crate::mention::Mention;
-use crate::mention::{self, known::KnownNames, Detection};
-use crate::relation;
-use crate::relation::antecedent::Antecedents;
-use crate::relation::RelationCandidate;
+use crate::mention::{self, Detection};
+use crate::relation::{self, DocumentAnalysis};
 use crate::resources::Resources;
 use crate::segment::{self, Segmentation};
 use rayon::prelude::*;
-use std::sync::OnceLock;
-
-/// What the relation extractors see of one document.
-pub struct DocContext<'a> {
-    pub resources: &'a Resources,
-    pub document: &'a Document,
-    pub segmentation: &'a Segmentation,
-    pub mentions: &'a [Mention],
-    pub entities: &'a [LocalEntity],
-    /// For each mention, the index of its entity in `entities`.
-    pub mention_entity: &'a [usize],
-    /// The document's organizations indexed for back-references, built on first use.
-    pub antecedents: OnceLock<Antecedents>,
-}
-
-/// The product of analysing one document.
-pub struct DocumentAnalysis {
-    pub document: Document,
-    pub segmentation: Segmentation,
-    pub mentions: Vec<Mention>,
-    pub entities: Vec<LocalEntity>,
-    pub mention_entity: Vec<usize>,
-    pub relations: Vec<RelationCandidate>,
-}
+use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 /// Marks furniture and segments one document.
 pub fn prepare(resources: &Resources, mut document: Document) -> (Document, Segmentation) {
@@ -66,82 +42,107 @@ pub fn build_graph(resources: &Resources, documents: &[Document], cooccurrence: 
 /// `all_provenance`, every mention and piece of evidence is kept, whatever
 /// the limits (for `--provenance full`, which cuts the graph down after
 /// writing them out). Each analysis is reduced to a [`DocSummary`] as soon
-/// as it is done, so only the summaries of the whole corpus are held at once.
+/// as it is done and folded into the graph in document order, so what is
+/// held at once is the graph and the summaries waiting for an earlier
+/// document, not a summary per document.
 pub fn build(resources: &Resources, documents: Vec<Document>, options: &BuildOptions, all_provenance: bool) -> KnowledgeGraph {
     let limits = if all_provenance { Limits::ALL } else { options.limits };
-    let summaries = analyze_each(resources, documents, options.cooccurrence, |analysis| DocSummary::new(analysis, limits, all_provenance));
-    merge(resources, &summaries, limits)
+    let mut merger = Merger::new(resources, limits);
+    analyze_each(
+        resources,
+        documents,
+        options.cooccurrence,
+        |analysis| DocSummary::new(analysis, limits.evidence),
+        |summary| merger.add(summary),
+    );
+    merger.finish()
 }
 
 /// Analyses every document, in parallel; the result is in the documents' order.
 pub fn analyze(resources: &Resources, documents: &[Document], cooccurrence: bool) -> Vec<DocumentAnalysis> {
-    analyze_each(resources, documents.to_vec(), cooccurrence, |analysis| analysis)
+    let mut analyses = Vec::with_capacity(documents.len());
+    analyze_each(resources, documents.to_vec(), cooccurrence, |analysis| analysis, |analysis| analyses.push(analysis));
+    analyses
 }
 
-/// Analyses every document, in parallel, and hands each analysis to
-/// `finish`; the results are in the documents' order.
+/// Analyses every document, in parallel, reduces each analysis with
+/// `finish` as soon as it is done, and hands the results to `fold` one at a
+/// time in the documents' order.
 ///
 /// Two passes: the first finds each document's mentions on its own; then the
 /// names established anywhere (people named in full, organizations and
 /// places found by a rule) are shared, and the second pass finds their other
-/// mentions, resolves entities and extracts relations.
+/// mentions, resolves entities and extracts relations. The second pass takes
+/// documents in order as workers free up, and a [`Reorder`] buffer holds a
+/// result only until the results before it are folded.
 pub fn analyze_each<T: Send>(
     resources: &Resources,
     documents: Vec<Document>,
     cooccurrence: bool,
     finish: impl Fn(DocumentAnalysis) -> T + Sync,
-) -> Vec<T> {
+    fold: impl FnMut(T) + Send,
+) {
     let first_pass: Vec<(Document, Segmentation, Detection)> = documents
         .into_par_iter()
         .map(|document| {
-            let (document, segmentation) = prepare(resources, document);
-            let detection = mention::detect(resources, &document, &segmentation);
+            let (document, mut segmentation) = prepare(resources, document);
+            let mut detection = mention::detect(resources, &document, &segmentation);
+            // Every document's are held until the second pass: no spare capacity.
+            segmentation.tokens.shrink_to_fit();
+            segmentation.sentences.shrink_to_fit();
+            detection.mentions.shrink_to_fit();
             (document, segmentation, detection)
         })
         .collect();
-    let known = KnownNames::collect(first_pass.iter().map(|(d, _, det)| (d.text.as_str(), det.mentions.as_slice())));
-    let mut people = CorpusPeople::default();
-    for (document, _, detection) in &first_pass {
-        for mention in detection.mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-            people.add(mention.span.text(&document.text));
+    let (known, people) = corpus::names::collect(first_pass.iter().map(|(d, _, det)| (d.text.as_str(), det.mentions.as_slice())));
+    let reorder = Mutex::new(Reorder::new(fold));
+    first_pass.into_iter().enumerate().par_bridge().for_each(|(index, (document, segmentation, mut detection))| {
+        mention::add_known(resources, &known, &document, &segmentation, &mut detection);
+        let resolved = entity::resolve(resources, &document, detection, &people);
+        let mut analysis = DocumentAnalysis {
+            document,
+            segmentation,
+            mentions: resolved.mentions,
+            entities: resolved.entities,
+            mention_entity: resolved.mention_entity,
+            relations: Vec::new(),
+        };
+        let extraction = relation::extract(&analysis.context(resources));
+        analysis.relations = extraction.relations;
+        analysis.entities.extend(extraction.described);
+        if cooccurrence {
+            analysis.relations.extend(relation::cooccurrence(&analysis.context(resources)));
         }
-    }
-    first_pass
-        .into_par_iter()
-        .map(|(document, segmentation, mut detection)| {
-            mention::add_known(resources, &known, &document, &segmentation, &mut detection);
-            let resolved = entity::resolve(resources, &document, detection, &people);
-            let mut analysis = DocumentAnalysis {
-                document,
-                segmentation,
-                mentions: resolved.mentions,
-                entities: resolved.entities,
-                mention_entity: resolved.mention_entity,
-                relations: Vec::new(),
-            };
-            let extraction = relation::extract(&analysis.context(resources));
-            analysis.relations = extraction.relations;
-            analysis.entities.extend(extraction.described);
-            if cooccurrence {
-                analysis.relations.extend(relation::cooccurrence(&analysis.context(resources)));
-            }
-            finish(analysis)
-        })
-        .collect()
+        let result = finish(analysis);
+        reorder.lock().expect("no fold panicked").push(index, result);
+    });
 }
 
-impl DocumentAnalysis {
-    /// The view of this analysis that relation extractors take.
-    pub fn context<'a>(&'a self, resources: &'a Resources) -> DocContext<'a> {
-        DocContext {
-            resources,
-            document: &self.document,
-            segmentation: &self.segmentation,
-            mentions: &self.mentions,
-            entities: &self.entities,
-            mention_entity: &self.mention_entity,
-            antecedents: OnceLock::new(),
+/// Hands results that arrive in any order to `fold` in index order: each
+/// waits only until every result before it has arrived.
+pub struct Reorder<T, F> {
+    next: usize,
+    waiting: BTreeMap<usize, T>,
+    fold: F,
+}
+
+impl<T, F: FnMut(T)> Reorder<T, F> {
+    pub fn new(fold: F) -> Reorder<T, F> {
+        Reorder { next: 0, waiting: BTreeMap::new(), fold }
+    }
+
+    /// Takes the result of `index` and folds every result now in order.
+    pub fn push(&mut self, index: usize, result: T) {
+        self.waiting.insert(index, result);
+        while let Some(result) = self.waiting.remove(&self.next) {
+            (self.fold)(result);
+            self.next += 1;
         }
+    }
+
+    /// How many results wait for an earlier one.
+    pub fn waiting(&self) -> usize {
+        self.waiting.len()
     }
 }
 
@@ -157,7 +158,7 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
         .map_err(|error| Error::Usage(format!("--threads {}: cannot start the worker threads: {error}", args.threads)))?;
     let corpus = crate::document::load::load_paths(&args.inputs, args.strict)?;
     if args.out.exists() && !args.out.is_dir() {
-        return Err(crate::Error::Usage(format!("-o {}: not a directory", args.out.display())));
+        return Err(Error::Usage(format!("-o {}: not a directory", args.out.display())));
     }
     for diagnostic in &corpus.diagnostics {
         eprintln!("newsgraph: warning: {diagnostic}");
@@ -274,4 +275,34 @@ fn update(
     let shard = pool.install(|| build(resources, new, options, false));
     let graph = crate::graph::combine::combine(resources, &[(path, existing), (dir.join("(new articles)"), shard)], options.limits)?;
     Ok((graph, skipped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Reorder;
+
+    /// Results arriving in any order are folded in index order, each held
+    /// only until the ones before it are in.
+    #[test]
+    fn reorder_folds_in_index_order() {
+        for arrival in [vec![0, 1, 2, 3, 4], vec![4, 3, 2, 1, 0], vec![1, 0, 3, 2, 4], vec![2, 4, 0, 3, 1]] {
+            let mut folded = Vec::new();
+            let mut most_waiting = 0;
+            {
+                let mut reorder = Reorder::new(|result: char| folded.push(result));
+                for &index in &arrival {
+                    reorder.push(index, char::from(b'a' + index as u8));
+                    most_waiting = most_waiting.max(reorder.waiting());
+                }
+                assert_eq!(reorder.waiting(), 0, "{arrival:?}");
+            }
+            assert_eq!(folded, vec!['a', 'b', 'c', 'd', 'e'], "{arrival:?}");
+            let expected_waiting = arrival.iter().enumerate().map(|(at, _)| {
+                let arrived = &arrival[..=at];
+                let folded_so_far = (0..).take_while(|i| arrived.contains(i)).count();
+                arrived.len() - folded_so_far
+            });
+            assert_eq!(most_waiting, expected_waiting.max().unwrap(), "{arrival:?}");
+        }
+    }
 }

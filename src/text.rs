@@ -1,5 +1,5 @@
-//! Small text helpers shared by every stage: name normalisation, slugs and
-//! the FNV-1a checksum.
+//! Small text helpers shared by every stage: name normalisation (of any
+//! name, and of people's names and surnames), slugs and the FNV-1a checksum.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -77,6 +77,37 @@ pub fn slug(name: &str) -> String {
 /// FNV-1a (64 bits): a stable checksum that says which bytes a record describes.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A person's name without a quoted nickname and with spaces collapsed:
+/// `Jimmy “Barbecue” Chérizier` -> `Jimmy Chérizier`.
+pub fn person_name(surface: &str) -> String {
+    let mut words = Vec::new();
+    let mut in_quote = false;
+    for word in surface.split_whitespace() {
+        let opens = word.starts_with(['“', '"']);
+        let closes = word.ends_with(['”', '"']);
+        if opens || in_quote {
+            in_quote = !closes;
+            continue;
+        }
+        words.push(word);
+    }
+    words.join(" ")
+}
+
+/// The surname part of a person key ("thomas-greenfield" -> "greenfield-thomas").
+pub fn surname_key(word: &str) -> String {
+    let mut parts: Vec<String> = normalize_name(word).split('-').map(str::to_string).collect();
+    parts.sort();
+    parts.join("-")
+}
+
+/// The surname key of a full person name.
+pub fn surname_of(name: &str) -> Option<String> {
+    let clean = person_name(name);
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    (words.len() >= 2).then(|| surname_key(words[words.len() - 1]))
 }
 
 #[cfg(test)]

@@ -1,27 +1,10 @@
 //! Merge keys: two mentions (or two documents' entities) with the same key
 //! are the same entity.
 
-use crate::graph::EntityKind;
+use crate::kinds::EntityKind;
 use crate::resources::Resources;
 use crate::span::Span;
-use crate::text::normalize_name;
-
-/// A person's name without a quoted nickname and with spaces collapsed:
-/// `Jimmy “Barbecue” Chérizier` -> `Jimmy Chérizier`.
-pub fn person_name(surface: &str) -> String {
-    let mut words = Vec::new();
-    let mut in_quote = false;
-    for word in surface.split_whitespace() {
-        let opens = word.starts_with(['“', '"']);
-        let closes = word.ends_with(['”', '"']);
-        if opens || in_quote {
-            in_quote = !closes;
-            continue;
-        }
-        words.push(word);
-    }
-    words.join(" ")
-}
+use crate::text::{normalize_name, person_name, surname_key};
 
 /// The words of a person's name that identify them: given name and surname,
 /// without initials; a hyphenated surname's parts in sorted order, so
@@ -34,20 +17,6 @@ pub fn person_key(name: &str) -> String {
         [only] => surname_key(only),
         [first, .., last] => format!("{} {}", first, surname_key(last)),
     }
-}
-
-/// The surname part of a person key ("thomas-greenfield" -> "greenfield-thomas").
-pub fn surname_key(word: &str) -> String {
-    let mut parts: Vec<String> = normalize_name(word).split('-').map(str::to_string).collect();
-    parts.sort();
-    parts.join("-")
-}
-
-/// The surname key of a full person name.
-pub fn surname_of(name: &str) -> Option<String> {
-    let clean = person_name(name);
-    let words: Vec<&str> = clean.split_whitespace().collect();
-    (words.len() >= 2).then(|| surname_key(words[words.len() - 1]))
 }
 
 /// Words that end many mission and force names and can be left out ("the
@@ -106,6 +75,7 @@ pub fn org_key(resources: &Resources, kind: EntityKind, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::surname_of;
 
     #[test]
     fn person_keys() {

@@ -2,7 +2,7 @@
 //! real-world thing (surnames to full names, acronyms to expansions,
 //! demonyms to countries).
 
-use crate::graph::EntityKind;
+use crate::kinds::EntityKind;
 use std::collections::BTreeSet;
 
 /// One entity of one document.

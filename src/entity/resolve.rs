@@ -7,15 +7,16 @@
 //! or an organization's head word ("the Council"). Short forms that find
 //! nothing are dropped: a lone capitalised word is no evidence of a name.
 
-use super::keys::{org_key, person_key, person_name, surname_key, surname_of};
+use super::keys::{org_key, person_key};
 use super::LocalEntity;
 use crate::document::Document;
-use crate::graph::EntityKind;
+use crate::kinds::EntityKind;
 use crate::mention::units::last_word;
 use crate::mention::{Detection, Mention, MentionSource, PatternRule, ShortForm};
 use crate::resources::Resources;
 use crate::span::Span;
 use crate::text::normalize_name;
+use crate::text::{person_name, surname_key, surname_of};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// People named in full anywhere in the corpus, by surname key.

@@ -20,7 +20,28 @@ pub struct EdgeRecord {
     pub edge: RelationEdge,
 }
 
-/// The serialised form of the whole graph.
+/// The serialised form of one edge, borrowed from the graph.
+#[derive(Serialize)]
+struct EdgeRecordRef<'g> {
+    source: &'g str,
+    target: &'g str,
+    key: String,
+    #[serde(flatten)]
+    edge: &'g RelationEdge,
+}
+
+/// The serialised form of the whole graph, borrowed from it: writing
+/// `graph.json` copies nothing but the text it writes.
+#[derive(Serialize)]
+struct NodeLinkRef<'g> {
+    directed: bool,
+    multigraph: bool,
+    graph: &'g GraphMeta,
+    nodes: Vec<&'g EntityNode>,
+    edges: Vec<EdgeRecordRef<'g>>,
+}
+
+/// The serialised form of the whole graph, as read back.
 #[derive(Serialize, Deserialize)]
 pub struct NodeLinkGraph {
     pub directed: bool,
@@ -39,21 +60,16 @@ pub fn edge_key(edge: &RelationEdge) -> String {
 }
 
 impl KnowledgeGraph {
-    pub fn to_node_link(&self) -> NodeLinkGraph {
-        NodeLinkGraph {
+    fn to_node_link(&self) -> NodeLinkRef<'_> {
+        NodeLinkRef {
             directed: true,
             multigraph: true,
-            graph: self.meta.clone(),
-            nodes: self.nodes().map(|(_, node)| node.clone()).collect(),
+            graph: &self.meta,
+            nodes: self.nodes().map(|(_, node)| node).collect(),
             edges: self
                 .edges()
                 .into_iter()
-                .map(|(source, target, edge)| EdgeRecord {
-                    source: source.id.0.clone(),
-                    target: target.id.0.clone(),
-                    key: edge_key(edge),
-                    edge: edge.clone(),
-                })
+                .map(|(source, target, edge)| EdgeRecordRef { source: &source.id.0, target: &target.id.0, key: edge_key(edge), edge })
                 .collect(),
         }
     }

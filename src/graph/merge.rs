@@ -1,6 +1,6 @@
-//! Folding per-document analyses, in document-id order, into one knowledge
-//! graph: one node per entity across documents, one edge per relation with
-//! all of its evidence.
+//! Folding per-document summaries ([`DocSummary`]), in document-id order,
+//! into one knowledge graph as they finish: one node per entity across
+//! documents, one edge per relation with its first pieces of evidence.
 //!
 //! Entities of different documents are one node when their merge keys agree
 //! ([`crate::entity::resolve::entity_key`]) or when they share an acronym or a
@@ -11,15 +11,16 @@
 use super::{
     DocumentMeta, EntityId, EntityKind, EntityNode, Evidence, KnowledgeGraph, MentionRecord, NameVotes, RelationEdge, RelationKind,
 };
+use crate::corpus::references::Links;
+use crate::corpus::summary::DocSummary;
+use crate::corpus::union::UnionFind;
 use crate::entity::resolve::entity_key;
 use crate::entity::LocalEntity;
-use crate::pipeline::DocumentAnalysis;
-use crate::relation::RelationCandidate;
 use crate::resources::Resources;
-use crate::span::{CharIndex, Span};
+use crate::span::Span;
 use crate::text::normalize_name;
 use petgraph::stable_graph::NodeIndex;
-use petgraph::unionfind::UnionFind;
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// How many co-occurrence sentences an edge keeps as evidence (the weight counts all).
@@ -55,218 +56,183 @@ impl Default for Limits {
 /// The default of `build --evidence`.
 pub const DEFAULT_EVIDENCE: usize = 5;
 
-/// One document reduced to what the merge reads: its entities with their
-/// first mentions (as the graph writes them), its relations, and the
-/// sentences that state them. The text, tokens and other mentions are gone,
-/// so a corpus's summaries take a fraction of its analyses' memory.
-pub struct DocSummary {
-    pub meta: DocumentMeta,
-    /// The local entities; their `mentions` are emptied (see `mentions`).
-    pub entities: Vec<LocalEntity>,
-    /// For each entity, how many mentions it has here.
-    pub mention_counts: Vec<usize>,
-    /// For each entity, its first mentions in text order (all of them when
-    /// `all_mentions`), as (start, end, text) with character offsets.
-    pub mentions: Vec<Vec<(u32, u32, Box<str>)>>,
-    pub relations: Vec<RelationCandidate>,
-    /// For each relation, where it is stated.
-    pub sites: Vec<EvidenceSite>,
-    /// The sentences that state a relation, verbatim, indexed by `EvidenceSite::quote`.
-    pub quotes: Vec<String>,
+/// Folds document summaries, in document-id order, into one graph; only
+/// what the graph keeps is held between documents.
+///
+/// Each document's entities join groups by their merge keys as they arrive;
+/// what a group gathers (votes, aliases, documents, first mentions) and what
+/// an edge gathers (weight, attributes, first evidence) is kept under the
+/// group's representative at that time. Groups that a later document (or a
+/// reference) unites are merged in [`Merger::finish`], each part in
+/// document order, so the graph is the one a single pass over all the
+/// analyses gives.
+pub struct Merger<'r> {
+    resources: &'r Resources,
+    limits: Limits,
+    documents: Vec<DocumentMeta>,
+    union: UnionFind,
+    /// Each merge key, with the first entity that had it.
+    owner: BTreeMap<String, usize>,
+    groups: BTreeMap<usize, GroupBuilder>,
+    edges: BTreeMap<EdgeKey, EdgeBuilder>,
+    links: Links,
 }
 
-/// Where one relation is stated, in character offsets.
-pub struct EvidenceSite {
-    pub quote: usize,
-    pub sentence_start: u32,
-    pub sentence_end: u32,
-    pub trigger_start: u32,
-    pub trigger_end: u32,
-    pub trigger: String,
-}
+/// An edge while the fold gathers it: source and target groups (ordered
+/// for a symmetric kind), kind, and the normalised distinguishing attribute.
+type EdgeKey = (usize, usize, RelationKind, Option<String>);
 
-impl DocSummary {
-    /// Summarises one analysis; keeps every mention when `all_mentions`, else the first `limits.evidence` of each entity.
-    pub fn new(analysis: DocumentAnalysis, limits: Limits, all_mentions: bool) -> DocSummary {
-        let text = analysis.document.text.as_str();
-        let chars = CharIndex::new(text);
-        let mut entities = analysis.entities;
-        let mut mention_counts = Vec::with_capacity(entities.len());
-        let mut mentions = Vec::with_capacity(entities.len());
-        for entity in &mut entities {
-            let mut records: Vec<(u32, u32, Box<str>)> = entity
-                .mentions
-                .iter()
-                .map(|&idx| {
-                    let span = analysis.mentions[idx].span;
-                    let (start, end) = chars.char_span(span);
-                    (start, end, span.text(text).into())
-                })
-                .collect();
-            records.sort();
-            records.dedup();
-            mention_counts.push(records.len());
-            if !all_mentions {
-                records.truncate(limits.evidence);
-            }
-            records.shrink_to_fit();
-            mentions.push(records);
-            entity.mentions = Vec::new();
-        }
-        let mut quote_of_sentence: BTreeMap<u32, usize> = BTreeMap::new();
-        let mut quotes = Vec::new();
-        let sites = analysis
-            .relations
-            .iter()
-            .map(|relation| {
-                let sentence = analysis.segmentation.sentences[relation.sentence as usize].span;
-                let quote = *quote_of_sentence.entry(relation.sentence).or_insert_with(|| {
-                    quotes.push(sentence.text(text).to_string());
-                    quotes.len() - 1
-                });
-                let (sentence_start, sentence_end) = chars.char_span(sentence);
-                let (trigger_start, trigger_end) = chars.char_span(relation.trigger);
-                EvidenceSite {
-                    quote,
-                    sentence_start,
-                    sentence_end,
-                    trigger_start,
-                    trigger_end,
-                    trigger: relation.trigger.text(text).to_string(),
-                }
-            })
-            .collect();
-        let document = &analysis.document;
-        DocSummary {
-            meta: DocumentMeta {
-                id: document.id.0.clone(),
-                date: document.date.clone(),
-                title: document.title.clone(),
-                path: Some(document.path.display().to_string()),
-                hash: Some(document.content_hash()),
-            },
-            entities,
-            mention_counts,
-            mentions,
-            relations: analysis.relations,
-            sites,
-            quotes,
+/// Where a relation is stated in the corpus: document, then index.
+type Position = (u32, u32);
+
+/// One piece of evidence by document, trigger and rule: two relations with
+/// the same one are one piece of evidence.
+type EvidenceKey = (u32, Span, &'static str);
+
+impl<'r> Merger<'r> {
+    pub fn new(resources: &'r Resources, limits: Limits) -> Merger<'r> {
+        Merger {
+            resources,
+            limits,
+            documents: Vec::new(),
+            union: UnionFind::default(),
+            owner: BTreeMap::new(),
+            groups: BTreeMap::new(),
+            edges: BTreeMap::new(),
+            links: Links::default(),
         }
     }
-}
 
-/// Merges the summaries into one graph. `summaries` must be sorted by document id.
-pub fn merge(resources: &Resources, summaries: &[DocSummary], limits: Limits) -> KnowledgeGraph {
-    let mut graph = KnowledgeGraph::default();
-    graph.meta.documents = summaries.iter().map(|a| a.meta.clone()).collect();
-
-    // Union the (document, entity) pairs by key and by shared distinctive
-    // aliases; then tie each described entity to the group it describes.
-    let locals: Vec<(usize, usize)> = summaries.iter().enumerate().flat_map(|(d, a)| (0..a.entities.len()).map(move |e| (d, e))).collect();
-    let mut union = UnionFind::new(locals.len());
-    let mut owner: BTreeMap<String, usize> = BTreeMap::new();
-    for (idx, &(d, e)) in locals.iter().enumerate() {
-        let entity = &summaries[d].entities[e];
-        if entity.reference.is_some() {
-            continue;
+    /// Folds in the next document; documents must come in id order.
+    pub fn add(&mut self, summary: DocSummary) {
+        let d = u32::try_from(self.documents.len()).expect("fewer than 2^32 documents");
+        let first = self.union.len();
+        for _ in &summary.entities {
+            self.union.push();
         }
-        for key in merge_keys(resources, entity.kind, [&entity.name].into_iter().chain(&entity.aliases)) {
-            match owner.get(&key) {
-                Some(&first) => {
-                    union.union(first, idx);
-                }
-                None => {
-                    owner.insert(key, idx);
+        // Union by key, in entity order; a description is tied to what it describes at the end.
+        for (e, entity) in summary.entities.iter().enumerate().filter(|(_, entity)| entity.reference.is_none()) {
+            for key in merge_keys(self.resources, entity.kind, [&entity.name].into_iter().chain(&entity.aliases)) {
+                match self.owner.get(&key) {
+                    Some(&owner) => {
+                        self.union.union(owner, first + e);
+                    }
+                    None => {
+                        self.owner.insert(key, first + e);
+                    }
                 }
             }
         }
-    }
-    super::references::resolve(resources, summaries, &locals, &mut union);
+        self.links.add(self.resources, &summary, first);
 
-    // One node per group that has a name (a description that found nothing makes none).
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for idx in 0..locals.len() {
-        groups.entry(union.find(idx)).or_default().push(idx);
-    }
-    groups.retain(|_, members| members.iter().any(|&m| summaries[locals[m].0].entities[locals[m].1].reference.is_none()));
-    let mut node_of_local: BTreeMap<(usize, usize), NodeIndex> = BTreeMap::new();
-    let nodes: Vec<(EntityNode, Vec<usize>)> =
-        groups.values().map(|members| (group_node(summaries, &locals, members, limits), members.clone())).collect();
-    for (index, members) in add_nodes(&mut graph, nodes) {
-        for member in members {
-            node_of_local.insert(locals[member], index);
+        let DocSummary { meta, entities, mention_counts, mentions, relations, sites, quotes } = summary;
+        for (e, (entity, records)) in entities.into_iter().zip(mentions).enumerate() {
+            let group = self.groups.entry(self.union.find(first + e)).or_default();
+            group.add(d, entity, mention_counts[e], records, &meta.id, self.limits.evidence);
         }
+        for (index, (relation, site)) in relations.into_iter().zip(&sites).enumerate() {
+            let (mut source, mut target) = (self.union.find(first + relation.source), self.union.find(first + relation.target));
+            if relation.kind.is_symmetric() && source > target {
+                (source, target) = (target, source);
+            }
+            let distinguishing =
+                relation.kind.distinguishing_attribute().and_then(|key| relation.attributes.get(key).map(|value| (key, value)));
+            // "Secretary-General" and "secretary general" are one role; the first spelling is kept.
+            let normalised = distinguishing.map(|(_, value)| normalize_name(&value.replace('-', " ")));
+            let position = (d, u32::try_from(index).expect("fewer than 2^32 relations a document"));
+            let limit = self.limits.evidence_for(relation.kind);
+            let edge = self.edges.entry((source, target, relation.kind, normalised)).or_insert_with(|| EdgeBuilder {
+                first: position,
+                distinguishing: distinguishing.map(|(key, value)| (key, value.clone())),
+                values: BTreeMap::new(),
+                evidence: Vec::new(),
+                seen: HashSet::new(),
+                weight: 0,
+                confidence: 0.0,
+            });
+            for (key, value) in relation.attributes.iter().filter(|(key, _)| Some(key.as_str()) != relation.kind.distinguishing_attribute())
+            {
+                edge.values.entry(key.clone()).or_default().insert(value.clone());
+            }
+            edge.weight += 1;
+            edge.confidence = edge.confidence.max(relation.confidence);
+            let key = (d, relation.trigger, relation.rule);
+            if edge.seen.insert(key) && edge.evidence.len() < limit {
+                let evidence = Evidence {
+                    doc: meta.id.clone(),
+                    date: meta.date.clone(),
+                    quote: quotes[site.quote].clone(),
+                    sentence_start: site.sentence_start,
+                    sentence_end: site.sentence_end,
+                    trigger_start: site.trigger_start,
+                    trigger_end: site.trigger_end,
+                    trigger: site.trigger.clone(),
+                    rule: relation.rule.to_string(),
+                    confidence: relation.confidence,
+                };
+                edge.evidence.push((position, key, evidence));
+            }
+        }
+        self.documents.push(meta);
     }
 
-    // Edges: one per (source, target, kind) — and role, for HOLDS_ROLE —
-    // with evidence accumulated in document order and the other attributes
-    // of all evidence joined ("met; signed").
-    type EdgeKey = (NodeIndex, NodeIndex, RelationKind, Option<String>);
-    let mut edges: BTreeMap<EdgeKey, EdgeBuilder> = BTreeMap::new();
-    for (d, summary) in summaries.iter().enumerate() {
-        for (relation, site) in summary.relations.iter().zip(&summary.sites) {
-            let (Some(&source), Some(&target)) = (node_of_local.get(&(d, relation.source)), node_of_local.get(&(d, relation.target)))
-            else {
+    /// Ties the described entities to named ones, then builds one node per
+    /// group that has a name and one edge per (source, target, kind) — and
+    /// role, for HOLDS_ROLE, so one person's two roles stay two edges.
+    pub fn finish(self) -> KnowledgeGraph {
+        let Merger { limits, documents, mut union, groups, edges, links, .. } = self;
+        links.resolve(&mut union);
+        let mut graph = KnowledgeGraph::default();
+
+        // One node per group that has a name (a description that found nothing makes none).
+        let mut merged: BTreeMap<usize, GroupBuilder> = BTreeMap::new();
+        for (representative, group) in groups {
+            match merged.entry(union.find(representative)) {
+                Entry::Vacant(slot) => {
+                    slot.insert(group);
+                }
+                Entry::Occupied(mut slot) => slot.get_mut().absorb(group, limits.evidence),
+            }
+        }
+        merged.retain(|_, group| group.named);
+        let nodes: Vec<(EntityNode, usize)> =
+            merged.into_iter().map(|(representative, group)| (group.into_node(&documents, limits), representative)).collect();
+        let node_of_group: BTreeMap<usize, NodeIndex> =
+            add_nodes(&mut graph, nodes).into_iter().map(|(index, group)| (group, index)).collect();
+
+        // Edges by their final endpoints, symmetric ones oriented by node id.
+        let mut merged: BTreeMap<(NodeIndex, NodeIndex, RelationKind, Option<String>), EdgeBuilder> = BTreeMap::new();
+        for ((source, target, kind, key), edge) in edges {
+            let (Some(&source), Some(&target)) = (node_of_group.get(&union.find(source)), node_of_group.get(&union.find(target))) else {
                 continue;
             };
             if source == target {
                 continue;
             }
-            let (source, target) = if relation.kind.is_symmetric() && graph.graph[source].id > graph.graph[target].id {
-                (target, source)
-            } else {
-                (source, target)
-            };
-            // "Secretary-General" and "secretary general" are one role; the first spelling is kept.
-            let distinguishing_key = relation.kind.distinguishing_attribute();
-            let distinguishing = distinguishing_key.and_then(|key| relation.attributes.get(key));
-            let key = distinguishing.map(|value| normalize_name(&value.replace('-', " ")));
-            let EdgeBuilder { edge, values, evidence_seen } = edges.entry((source, target, relation.kind, key)).or_insert_with(|| {
-                let edge = RelationEdge {
-                    kind: relation.kind,
-                    attributes: BTreeMap::new(),
-                    evidence: Vec::new(),
-                    confidence: 0.0,
-                    weight: 0,
-                    evidence_count: 0,
-                };
-                let values: BTreeMap<String, BTreeSet<String>> = distinguishing_key
-                    .zip(distinguishing)
-                    .map(|(key, value)| (key.to_string(), BTreeSet::from([value.clone()])))
-                    .into_iter()
-                    .collect();
-                EdgeBuilder { edge, values, evidence_seen: HashSet::new() }
-            });
-            let new_evidence = evidence_seen.insert((d, relation.trigger, relation.rule));
-            for (key, value) in relation.attributes.iter().filter(|(key, _)| Some(key.as_str()) != distinguishing_key) {
-                values.entry(key.clone()).or_default().insert(value.clone());
-            }
-            edge.weight += 1;
-            edge.confidence = edge.confidence.max(relation.confidence);
-            if new_evidence {
-                edge.evidence_count += 1;
-                if edge.evidence.len() < limits.evidence_for(relation.kind) {
-                    edge.evidence.push(Evidence {
-                        doc: summary.meta.id.clone(),
-                        date: summary.meta.date.clone(),
-                        quote: summary.quotes[site.quote].clone(),
-                        sentence_start: site.sentence_start,
-                        sentence_end: site.sentence_end,
-                        trigger_start: site.trigger_start,
-                        trigger_end: site.trigger_end,
-                        trigger: site.trigger.clone(),
-                        rule: relation.rule.to_string(),
-                        confidence: relation.confidence,
-                    });
+            let (source, target) =
+                if kind.is_symmetric() && graph.graph[source].id > graph.graph[target].id { (target, source) } else { (source, target) };
+            match merged.entry((source, target, kind, key)) {
+                Entry::Vacant(slot) => {
+                    slot.insert(edge);
                 }
+                Entry::Occupied(mut slot) => slot.get_mut().absorb(edge, limits.evidence_for(kind)),
             }
         }
+        for ((source, target, kind, _), edge) in merged {
+            graph.graph.add_edge(source, target, edge.into_edge(kind));
+        }
+        graph.meta.documents = documents;
+        graph
     }
-    for ((source, target, _, _), EdgeBuilder { mut edge, values, .. }) in edges {
-        edge.attributes = values.into_iter().map(|(key, values)| (key, values.into_iter().collect::<Vec<_>>().join("; "))).collect();
-        graph.graph.add_edge(source, target, edge);
+}
+
+/// Merges the summaries, sorted by document id, into one graph.
+pub fn merge(resources: &Resources, summaries: impl IntoIterator<Item = DocSummary>, limits: Limits) -> KnowledgeGraph {
+    let mut merger = Merger::new(resources, limits);
+    for summary in summaries {
+        merger.add(summary);
     }
-    graph
+    merger.finish()
 }
 
 /// The keys that make entities of `kind` one node: the merge key of each
@@ -300,53 +266,140 @@ pub fn add_nodes<T>(graph: &mut KnowledgeGraph, mut nodes: Vec<(EntityNode, T)>)
     added
 }
 
-/// One edge while the merge gathers it.
-struct EdgeBuilder {
-    edge: RelationEdge,
-    /// Every value of each attribute, joined once all evidence is in.
-    values: BTreeMap<String, BTreeSet<String>>,
-    /// The evidence the edge holds, by document, trigger and rule: a set, so
-    /// that an edge stated thousands of times stays linear to build.
-    evidence_seen: HashSet<(usize, Span, &'static str)>,
+/// What a group of entities gathers while the fold runs.
+#[derive(Default)]
+struct GroupBuilder {
+    /// Whether a member has a name (a group of descriptions only makes no node).
+    named: bool,
+    kind_votes: BTreeMap<EntityKind, usize>,
+    names: BTreeMap<String, NameVotes>,
+    aliases: BTreeSet<String>,
+    /// The documents of its members, by index, ascending.
+    documents: Vec<u32>,
+    /// Its first mentions (at most the limit once `into_node` sorts them).
+    mentions: Vec<MentionRecord>,
+    mention_count: usize,
 }
 
-/// The node for one group of document entities.
-fn group_node(summaries: &[DocSummary], locals: &[(usize, usize)], members: &[usize], limits: Limits) -> EntityNode {
-    let mut kind_votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
-    let mut names: BTreeMap<String, NameVotes> = BTreeMap::new();
-    let mut aliases = BTreeSet::new();
-    let mut documents = BTreeSet::new();
-    let mut mentions = Vec::new();
-    let mut mention_count = 0;
-    for &member in members {
-        let (d, e) = locals[member];
-        let summary = &summaries[d];
-        let entity = &summary.entities[e];
-        documents.insert(summary.meta.id.clone());
-        if entity.reference.is_some() {
-            continue; // A description names nothing: no vote, alias or mention.
+impl GroupBuilder {
+    /// Adds one document entity with its mention count and first mentions.
+    fn add(&mut self, d: u32, entity: LocalEntity, count: usize, records: Vec<(u32, u32, Box<str>)>, doc: &str, limit: usize) {
+        if self.documents.last() != Some(&d) {
+            self.documents.push(d);
         }
-        let count = summary.mention_counts[e];
-        mention_count += count;
-        *kind_votes.entry(entity.kind).or_default() += count;
-        let vote = names.entry(entity.name.clone()).or_default();
+        if entity.reference.is_some() {
+            return; // A description names nothing: no vote, alias or mention.
+        }
+        self.named = true;
+        self.mention_count += count;
+        *self.kind_votes.entry(entity.kind).or_default() += count;
+        let vote = self.names.entry(entity.name).or_default();
         vote.entities += 1;
         vote.mentions += count;
-        aliases.extend(entity.aliases.iter().cloned());
-        let records = summary.mentions[e].iter().map(|(start, end, text)| MentionRecord {
-            doc: summary.meta.id.clone(),
-            start: *start,
-            end: *end,
-            text: text.to_string(),
-        });
-        mentions.extend(records);
+        self.aliases.extend(entity.aliases);
+        let records = records.into_iter().map(|(start, end, text)| MentionRecord { doc: doc.to_string(), start, end, text: text.into() });
+        self.mentions.extend(records);
+        keep_first(&mut self.mentions, limit);
     }
-    let kind = kind_votes.iter().max_by_key(|(kind, votes)| (**votes, std::cmp::Reverse(**kind))).map(|(k, _)| *k).expect("members");
-    let label = elected_label(&names).expect("members");
-    mentions.sort();
-    mentions.truncate(limits.evidence);
-    aliases.insert(label.clone());
-    EntityNode { id: EntityId::new(kind, &label), kind, label, aliases, names, mention_count, documents, mentions }
+
+    /// Takes in another part of the same group.
+    fn absorb(&mut self, other: GroupBuilder, limit: usize) {
+        self.named |= other.named;
+        for (kind, votes) in other.kind_votes {
+            *self.kind_votes.entry(kind).or_default() += votes;
+        }
+        for (name, votes) in other.names {
+            let vote = self.names.entry(name).or_default();
+            vote.entities += votes.entities;
+            vote.mentions += votes.mentions;
+        }
+        self.aliases.extend(other.aliases);
+        self.documents.extend(other.documents);
+        self.documents.sort_unstable();
+        self.documents.dedup();
+        self.mentions.extend(other.mentions);
+        keep_first(&mut self.mentions, limit);
+        self.mention_count += other.mention_count;
+    }
+
+    /// The node: kind and label by vote, the first mentions by document and offset.
+    fn into_node(self, documents: &[DocumentMeta], limits: Limits) -> EntityNode {
+        let GroupBuilder { kind_votes, names, mut aliases, documents: indices, mut mentions, mention_count, .. } = self;
+        let kind = kind_votes.iter().max_by_key(|(kind, votes)| (**votes, std::cmp::Reverse(**kind))).map(|(k, _)| *k).expect("named");
+        let label = elected_label(&names).expect("named");
+        mentions.sort();
+        mentions.truncate(limits.evidence);
+        aliases.insert(label.clone());
+        let documents = indices.into_iter().map(|d| documents[d as usize].id.clone()).collect();
+        EntityNode { id: EntityId::new(kind, &label), kind, label, aliases, names, mention_count, documents, mentions }
+    }
+}
+
+/// Keeps the `limit` smallest mentions once there are twice as many, so
+/// that a group holds few while it grows (the smallest of a union are among
+/// the smallest of its parts).
+fn keep_first(mentions: &mut Vec<MentionRecord>, limit: usize) {
+    if mentions.len() > limit.saturating_mul(2) {
+        mentions.sort();
+        mentions.truncate(limit);
+    }
+}
+
+/// One edge while the fold gathers it.
+struct EdgeBuilder {
+    /// Where its first relation is stated, with that relation's distinguishing attribute as written.
+    first: Position,
+    distinguishing: Option<(&'static str, String)>,
+    /// Every value of each other attribute, joined once all evidence is in.
+    values: BTreeMap<String, BTreeSet<String>>,
+    /// Its first pieces of evidence, in corpus order.
+    evidence: Vec<(Position, EvidenceKey, Evidence)>,
+    /// All its evidence: a set, so that an edge stated thousands of times stays linear to build.
+    seen: HashSet<EvidenceKey>,
+    weight: u32,
+    confidence: f32,
+}
+
+impl EdgeBuilder {
+    /// Takes in the relations another part of the same edge gathered: the
+    /// first pieces of evidence of both, in corpus order, each once.
+    fn absorb(&mut self, mut other: EdgeBuilder, limit: usize) {
+        if other.first < self.first {
+            std::mem::swap(self, &mut other);
+        }
+        for (key, values) in other.values {
+            self.values.entry(key).or_default().extend(values);
+        }
+        let mut evidence = std::mem::take(&mut self.evidence);
+        evidence.extend(other.evidence);
+        evidence.sort_by_key(|(position, _, _)| *position);
+        let mut kept = HashSet::new();
+        evidence.retain(|(_, key, _)| kept.insert(*key));
+        evidence.truncate(limit);
+        self.evidence = evidence;
+        if other.seen.len() > self.seen.len() {
+            std::mem::swap(&mut self.seen, &mut other.seen);
+        }
+        self.seen.extend(other.seen);
+        self.weight += other.weight;
+        self.confidence = self.confidence.max(other.confidence);
+    }
+
+    /// The edge, with the values of each attribute joined ("met; signed").
+    fn into_edge(self, kind: RelationKind) -> RelationEdge {
+        let mut values = self.values;
+        if let Some((key, value)) = self.distinguishing {
+            values.insert(key.to_string(), BTreeSet::from([value]));
+        }
+        RelationEdge {
+            kind,
+            attributes: values.into_iter().map(|(key, values)| (key, values.into_iter().collect::<Vec<_>>().join("; "))).collect(),
+            evidence: self.evidence.into_iter().map(|(_, _, evidence)| evidence).collect(),
+            confidence: self.confidence,
+            weight: self.weight,
+            evidence_count: self.seen.len(),
+        }
+    }
 }
 
 /// The label of an entity: the name of most document-level entities, then
@@ -356,4 +409,84 @@ pub fn elected_label(names: &BTreeMap<String, NameVotes>) -> Option<String> {
         .iter()
         .max_by_key(|(name, votes)| (votes.entities, votes.mentions, name.split_whitespace().count(), std::cmp::Reverse(*name)))
         .map(|(name, _)| name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::summary::EvidenceSite;
+    use crate::relation::RelationCandidate;
+
+    /// One document: its organization (`name`, with `aliases`) opposes Kenya in one sentence.
+    fn summary(id: &str, name: &str, aliases: &[&str]) -> DocSummary {
+        let entity = |kind, name: &str, aliases: &[&str]| LocalEntity {
+            kind,
+            name: name.to_string(),
+            aliases: aliases.iter().map(|alias| alias.to_string()).collect(),
+            mentions: Vec::new(),
+            reference: None,
+        };
+        let quote = format!("The {name} condemned Kenya.");
+        DocSummary {
+            meta: DocumentMeta { id: id.to_string(), date: None, title: None, path: None, hash: None },
+            entities: vec![entity(EntityKind::Organization, name, aliases), entity(EntityKind::Country, "Kenya", &["Kenya"])],
+            mention_counts: vec![1, 1],
+            mentions: vec![vec![(4, 4 + name.chars().count() as u32, name.into())], vec![(0, 5, "Kenya".into())]],
+            relations: vec![RelationCandidate {
+                kind: RelationKind::Opposes,
+                source: 0,
+                target: 1,
+                attributes: BTreeMap::new(),
+                sentence: 0,
+                trigger: Span::new(5, 14),
+                rule: "opposes.condemned",
+                confidence: 0.8,
+            }],
+            sites: vec![EvidenceSite {
+                quote: 0,
+                sentence_start: 0,
+                sentence_end: 30,
+                trigger_start: 5,
+                trigger_end: 14,
+                trigger: "condemned".into(),
+            }],
+            quotes: vec![quote],
+        }
+    }
+
+    /// Two groups kept apart until a third document unites them: the node
+    /// and the edge are what one pass over all three gives, the first
+    /// evidence in document order whatever the limit.
+    #[test]
+    fn groups_united_by_a_later_document_merge_exactly() {
+        let resources = Resources::builtin().unwrap();
+        for evidence in [1, 5] {
+            let documents = || {
+                vec![
+                    summary("a", "NRC", &["NRC"]),
+                    summary("b", "Norwegian Refugee Council", &["Norwegian Refugee Council"]),
+                    summary("c", "Norwegian Refugee Council", &["Norwegian Refugee Council", "NRC"]),
+                ]
+            };
+            // Before "c", "NRC" and the council are two nodes.
+            let apart = merge(&resources, documents().into_iter().take(2), Limits { evidence });
+            assert_eq!(apart.graph.node_count(), 3, "evidence {evidence}");
+            let graph = merge(&resources, documents(), Limits { evidence });
+            assert_eq!(graph.graph.node_count(), 2, "evidence {evidence}");
+            let council = graph.node(&EntityId("organization-norwegian-refugee-council".into())).expect("one council");
+            assert_eq!(council.documents.iter().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "c"]);
+            assert_eq!(council.mention_count, 3);
+            assert_eq!(council.names["Norwegian Refugee Council"], NameVotes { entities: 2, mentions: 2 });
+            assert_eq!(council.names["NRC"], NameVotes { entities: 1, mentions: 1 });
+            assert_eq!(council.mentions.len(), evidence.min(3));
+            assert_eq!(council.mentions[0].doc, "a");
+            let edges = graph.edges();
+            assert_eq!(edges.len(), 1);
+            let (_, kenya, edge) = edges[0];
+            assert_eq!(kenya.label, "Kenya");
+            assert_eq!((edge.weight, edge.evidence_count), (3, 3));
+            let docs: Vec<&str> = edge.evidence.iter().map(|evidence| evidence.doc.as_str()).collect();
+            assert_eq!(docs, ["a", "b", "c"][..evidence.min(3)], "evidence {evidence}");
+        }
+    }
 }

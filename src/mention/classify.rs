@@ -52,7 +52,7 @@
 
 use super::units::{last_word, Unit, UnitKind, PARTICLES};
 use super::{Detection, Mention, MentionSource, PatternRule, ShortForm};
-use crate::graph::EntityKind;
+use crate::kinds::EntityKind;
 use crate::resources::Resources;
 use crate::span::Span;
 

@@ -3,7 +3,7 @@
 //! — in a headline, without a cue, in another document — are mentions too.
 
 use super::{Mention, MentionSource, PatternRule};
-use crate::graph::EntityKind;
+use crate::kinds::EntityKind;
 use crate::resources::gazetteer::is_word_boundary;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

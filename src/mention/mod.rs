@@ -1,7 +1,7 @@
 //! Entity mentions: where a document names a person, country, organization,
 //! resolution or place, and why we think so.
 
-use crate::graph::EntityKind;
+use crate::kinds::EntityKind;
 use crate::resources::EntryId;
 use crate::span::Span;
 

@@ -26,10 +26,10 @@
 
 use super::classify::COMPASS_WORDS;
 use super::{Detection, Mention, MentionSource, PatternRule};
-use crate::entity::keys::{surname_key, surname_of};
-use crate::graph::EntityKind;
+use crate::kinds::EntityKind;
 use crate::resources::Resources;
 use crate::span::Span;
+use crate::text::{surname_key, surname_of};
 use std::collections::{BTreeSet, HashSet};
 
 /// How far before a name [`reached_on_journey`] looks for a journey verb.

@@ -8,7 +8,7 @@
 //! gazetteer hits, titles, and the connectors an organization name may
 //! contain ("Bureau of International Narcotics and Law Enforcement Affairs").
 
-use crate::graph::EntityKind;
+use crate::kinds::EntityKind;
 use crate::resources::gazetteer::Surface;
 use crate::resources::{EntryId, Resources};
 use crate::segment::{Token, TokenShape};

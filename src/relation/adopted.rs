@@ -9,7 +9,7 @@
 //!   DATE" (the body named right before the resolution).
 //!
 //! The date of an adoption ties unnamed resolutions of other documents to
-//! this one (see [`crate::graph::references`]).
+//! this one (see [`crate::corpus::references`]).
 //! Triggers: `data/relations/adopted.toml`.
 //! Known misses: adoptions told of a mission rather than the resolution
 //! ("the Council approved a mission"), and passives without a named body.
@@ -17,7 +17,7 @@
 use super::dates::event_date;
 use super::view::{Argument, DocView, SentenceView};
 use super::RelationCandidate;
-use crate::graph::{EntityKind, RelationKind};
+use crate::kinds::{EntityKind, RelationKind};
 use crate::span::Span;
 
 /// The most words between a resolution and a passive trigger after it.

@@ -18,8 +18,8 @@
 //! "the country" (which country is rarely the last one named), and nouns
 //! for an organization never named.
 
-use crate::graph::EntityKind;
-use crate::pipeline::DocContext;
+use crate::kinds::EntityKind;
+use crate::relation::DocContext;
 use crate::span::Span;
 use std::collections::HashMap;
 

@@ -11,7 +11,7 @@
 
 use super::view::DocView;
 use super::RelationCandidate;
-use crate::graph::{EntityKind, RelationKind};
+use crate::kinds::{EntityKind, RelationKind};
 
 /// The most words between the trigger and the mission.
 const MAX_OBJECT_WORDS: usize = 4;

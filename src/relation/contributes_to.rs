@@ -18,7 +18,7 @@
 use super::grammar::is_state_or_organization;
 use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
-use crate::graph::{EntityKind, RelationKind};
+use crate::kinds::{EntityKind, RelationKind};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;

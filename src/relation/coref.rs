@@ -18,9 +18,10 @@
 use super::roles::{self, RolePhrase};
 use super::view::{Argument, EntityMention, SentenceView};
 use crate::entity::Reference;
-use crate::graph::EntityKind;
+use crate::kinds::EntityKind;
 use crate::mention::MentionSource;
-use crate::pipeline::DocContext;
+use crate::relation::DocContext;
+use crate::resources::triggers::ReferencePatterns;
 use crate::span::Span;
 use regex::Regex;
 use std::collections::HashMap;
@@ -33,37 +34,6 @@ pub struct Placeholder {
     /// The first description, for messages ("the resolution").
     pub description: String,
     pub reference: Reference,
-}
-
-/// The description patterns, compiled once from the word lists.
-#[derive(Debug)]
-pub struct ReferencePatterns {
-    resolution: Regex,
-    mission: Regex,
-    /// Words that stand for a resolution only in a document that says "resolution".
-    weak_resolution_nouns: Vec<String>,
-}
-
-impl ReferencePatterns {
-    pub fn new(file: &super::triggers::TriggerFile) -> ReferencePatterns {
-        let alternatives =
-            |name: &str| file.words(name).iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
-        let resolution = format!(
-            r"\b(?i:the|a|an|this|that|its)\s+(?:[A-Z][\w’'.-]*\s+)?(?i:(?:(?:{})\s+)*(?:{}))\b",
-            alternatives("resolution_modifiers"),
-            alternatives("resolution_nouns")
-        );
-        let mission = format!(
-            r"\b(?:[Tt]he\s+(?:\S+-led\s+|[A-Z][\w’'.-]*\s+)?|[Aa]n?\s+\S+-led\s+)(?i:(?:(?:{})\s+)*(?:{}))\b",
-            alternatives("mission_modifiers"),
-            alternatives("mission_nouns")
-        );
-        ReferencePatterns {
-            resolution: Regex::new(&resolution).expect("resolution pattern compiles"),
-            mission: Regex::new(&mission).expect("mission pattern compiles"),
-            weak_resolution_nouns: file.words("weak_resolution_nouns").to_vec(),
-        }
-    }
 }
 
 /// What the whole document says that the descriptions of one sentence need.

@@ -1,5 +1,5 @@
 //! Relations read off the dependency tree: every `[[pattern]]` of every relation file
-//! ([`super::pattern`]) run over the parsed sentences of a document.
+//! ([`crate::resources::pattern`]) run over the parsed sentences of a document.
 //!
 //! What it extracts: whatever the patterns say, with arguments taken from the tree. An argument
 //! is found at the word a path ends on: the head word of an argument phrase (a name, a role phrase,
@@ -20,10 +20,10 @@
 //! Known misses: whatever the parse gets wrong; arguments named only by a pronoun other than a
 //! relative one; triggers that are multi-word expressions the tree splits ("took part in").
 
-use super::pattern::{Attribute, Path, Pattern, Step};
+use crate::resources::pattern::{Attribute, Path, Pattern, Step};
 use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
-use crate::graph::EntityKind;
+use crate::kinds::EntityKind;
 use crate::syntax::tree::{label_matches, DependencyTree};
 
 /// The most words a path may reach through coordination or chains of clauses (bounds the work).
@@ -211,7 +211,7 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
         tree.children(word).iter().any(|&c| matches!(tree.label(c), "case" | "mark") && tree.lemma_in(c, lemmas))
     }
 
-    /// The logical subject of a predicate (see [`super::pattern`]).
+    /// The logical subject of a predicate (see [`crate::resources::pattern`]).
     fn subject(&self, predicate: u32) -> Vec<u32> {
         let tree = self.tree;
         let mut word = predicate;
@@ -243,7 +243,7 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
         Vec::new()
     }
 
-    /// The logical object of a predicate (see [`super::pattern`]).
+    /// The logical object of a predicate (see [`crate::resources::pattern`]).
     fn object(&self, predicate: u32) -> Vec<u32> {
         let tree = self.tree;
         let mut found: Vec<u32> = tree.children_labelled(predicate, "obj").collect();

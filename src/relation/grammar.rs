@@ -16,7 +16,7 @@
 //! however long a text without end punctuation runs.
 
 use super::view::{Argument, SentenceView};
-use crate::graph::EntityKind;
+use crate::kinds::EntityKind;
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;

@@ -20,7 +20,7 @@
 use super::grammar::is_state_or_organization;
 use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
-use crate::graph::{EntityKind, RelationKind};
+use crate::kinds::{EntityKind, RelationKind};
 
 pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     let file = doc.triggers("holds_role");

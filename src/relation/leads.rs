@@ -16,7 +16,7 @@
 use super::grammar::is_actor;
 use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
-use crate::graph::{EntityKind, RelationKind};
+use crate::kinds::{EntityKind, RelationKind};
 use crate::span::Span;
 
 /// The most words between the led organization and a passive trigger.

@@ -22,7 +22,7 @@
 
 use super::view::{Argument, DocView, SentenceView};
 use super::RelationCandidate;
-use crate::graph::{EntityKind, RelationKind};
+use crate::kinds::{EntityKind, RelationKind};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;

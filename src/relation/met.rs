@@ -26,7 +26,7 @@
 use super::grammar::is_actor;
 use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
-use crate::graph::{EntityKind, RelationKind};
+use crate::kinds::{EntityKind, RelationKind};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;

@@ -3,11 +3,12 @@
 //! in its own file with its trigger words in `data/relations/<kind>.toml`.
 
 use crate::entity::LocalEntity;
-use crate::graph::RelationKind;
-use crate::pipeline::DocContext;
+use crate::kinds::RelationKind;
 use crate::span::Span;
 use std::collections::{BTreeMap, BTreeSet};
 use view::{DocView, SentenceView};
+
+pub use context::{DocContext, DocumentAnalysis};
 
 /// A relation found in one document, between two of its local entities.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +59,7 @@ pub struct Extraction {
 pub mod adopted;
 pub mod antecedent;
 pub mod authorizes;
+pub mod context;
 pub mod contributes_to;
 pub mod coref;
 pub mod dates;
@@ -69,10 +71,10 @@ pub mod located_in;
 pub mod member_of;
 pub mod met;
 pub mod opposes;
-pub mod pattern;
 pub mod roles;
 pub mod sponsors;
-pub mod triggers;
+/// The trigger files live with the other data files; reachable here as before.
+pub use crate::resources::triggers;
 pub mod view;
 pub mod vote;
 

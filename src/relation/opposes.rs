@@ -13,7 +13,7 @@
 use super::grammar::is_actor;
 use super::view::DocView;
 use super::RelationCandidate;
-use crate::graph::RelationKind;
+use crate::kinds::RelationKind;
 
 /// The most words between the trigger and what is opposed.
 const MAX_OBJECT_WORDS: usize = 2;

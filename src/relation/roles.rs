@@ -26,8 +26,8 @@
 
 use super::antecedent;
 use super::view::{EntityMention, SentenceView};
-use crate::graph::EntityKind;
-use crate::pipeline::DocContext;
+use crate::kinds::EntityKind;
+use crate::relation::DocContext;
 use crate::resources::Resources;
 use crate::span::Span;
 use regex::Regex;

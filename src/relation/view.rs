@@ -13,8 +13,8 @@
 
 use super::coref::{self, Placeholder};
 use super::roles::{self, RolePhrase};
-use crate::graph::EntityKind;
-use crate::pipeline::DocContext;
+use crate::kinds::EntityKind;
+use crate::relation::DocContext;
 use crate::span::Span;
 use crate::syntax::tree::{DependencyTree, TreeScratch};
 

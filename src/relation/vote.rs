@@ -13,7 +13,7 @@
 
 use super::view::DocView;
 use super::RelationCandidate;
-use crate::graph::{EntityKind, RelationKind};
+use crate::kinds::{EntityKind, RelationKind};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;

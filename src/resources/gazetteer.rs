@@ -3,7 +3,7 @@
 
 use super::DataFile;
 use crate::error::Result;
-use crate::graph::EntityKind;
+use crate::kinds::EntityKind;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;

@@ -6,6 +6,8 @@
 
 pub mod gazetteer;
 pub mod lexicon;
+pub mod pattern;
+pub mod triggers;
 
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
@@ -65,13 +67,13 @@ pub struct Resources {
     pub gazetteer: Gazetteer,
     pub lexicon: Lexicon,
     /// Trigger words and examples of the relation extractors.
-    pub relations: crate::relation::triggers::RelationTriggers,
+    pub relations: triggers::RelationTriggers,
 }
 
 impl Resources {
     /// The data compiled into the binary.
     pub fn builtin() -> Result<Resources> {
-        let relations = crate::relation::triggers::RelationTriggers::builtin()?;
+        let relations = triggers::RelationTriggers::builtin()?;
         Resources::from_files(relations, |name| {
             let (_, text) = DATA_FILES.iter().find(|(file, _)| *file == name).expect("known data file");
             Ok((PathBuf::from("data").join(name), std::borrow::Cow::Borrowed(*text)))
@@ -80,7 +82,7 @@ impl Resources {
 
     /// The data files of folder `dir` (every file of [`DATA_FILES`] must be there).
     pub fn from_dir(dir: &Path) -> Result<Resources> {
-        let relations = crate::relation::triggers::RelationTriggers::from_dir(dir)?;
+        let relations = triggers::RelationTriggers::from_dir(dir)?;
         Resources::from_files(relations, |name| {
             let path = dir.join(name);
             let text = crate::document::load::read_text(&path)?;
@@ -89,7 +91,7 @@ impl Resources {
     }
 
     fn from_files(
-        relations: crate::relation::triggers::RelationTriggers,
+        relations: triggers::RelationTriggers,
         mut open: impl FnMut(&str) -> Result<(PathBuf, std::borrow::Cow<'static, str>)>,
     ) -> Result<Resources> {
         let mut files = std::collections::BTreeMap::new();

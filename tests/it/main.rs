@@ -11,6 +11,7 @@ mod export;
 mod gold;
 mod gum;
 mod heldout;
+mod layers;
 mod properties;
 mod query;
 mod robust;

@@ -16,7 +16,7 @@
 //! at one position the phrase with the most words wins.
 
 use crate::error::{Error, Result};
-use crate::graph::RelationKind;
+use crate::kinds::RelationKind;
 use crate::span::Span;
 use regex::Regex;
 use serde::Deserialize;
@@ -191,12 +191,45 @@ fn phrase_pattern(phrase: &str) -> std::result::Result<String, String> {
     Ok(pattern)
 }
 
+/// The description patterns of `references.toml` ("the resolution", "the
+/// Kenya-led mission"), compiled once from its word lists; `relation::coref`
+/// reads them.
+#[derive(Debug)]
+pub struct ReferencePatterns {
+    pub resolution: Regex,
+    pub mission: Regex,
+    /// Words that stand for a resolution only in a document that says "resolution".
+    pub weak_resolution_nouns: Vec<String>,
+}
+
+impl ReferencePatterns {
+    pub fn new(file: &TriggerFile) -> ReferencePatterns {
+        let alternatives =
+            |name: &str| file.words(name).iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
+        let resolution = format!(
+            r"\b(?i:the|a|an|this|that|its)\s+(?:[A-Z][\w’'.-]*\s+)?(?i:(?:(?:{})\s+)*(?:{}))\b",
+            alternatives("resolution_modifiers"),
+            alternatives("resolution_nouns")
+        );
+        let mission = format!(
+            r"\b(?:[Tt]he\s+(?:\S+-led\s+|[A-Z][\w’'.-]*\s+)?|[Aa]n?\s+\S+-led\s+)(?i:(?:(?:{})\s+)*(?:{}))\b",
+            alternatives("mission_modifiers"),
+            alternatives("mission_nouns")
+        );
+        ReferencePatterns {
+            resolution: Regex::new(&resolution).expect("resolution pattern compiles"),
+            mission: Regex::new(&mission).expect("mission pattern compiles"),
+            weak_resolution_nouns: file.words("weak_resolution_nouns").to_vec(),
+        }
+    }
+}
+
 /// Every trigger file, by stem, and the description patterns compiled from
 /// `references.toml` (once, not per document).
 #[derive(Debug)]
 pub struct RelationTriggers {
     pub files: BTreeMap<String, TriggerFile>,
-    pub references: super::coref::ReferencePatterns,
+    pub references: ReferencePatterns,
     /// The patterns of every file, compiled, in file order.
     pub patterns: Vec<super::pattern::Pattern>,
     /// The patterns each trigger lemma starts, as indices into `patterns`.
@@ -248,7 +281,7 @@ impl RelationTriggers {
             }
             parsed.insert(stem.to_string(), file);
         }
-        let references = super::coref::ReferencePatterns::new(parsed.get("references").unwrap_or(&TriggerFile::default()));
+        let references = ReferencePatterns::new(parsed.get("references").unwrap_or(&TriggerFile::default()));
         let mut patterns_by_trigger: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
         for (idx, pattern) in patterns.iter().enumerate() {
             for lemma in &pattern.triggers {

@@ -32,7 +32,7 @@
 //! two of the arguments it reaches ("X and Y met", "talks between X and Y"); `reciprocal = true`
 //! relates every two subjects both ways when the object is "each other" or "one another".
 
-use crate::graph::{EntityKind, RelationKind};
+use crate::kinds::{EntityKind, RelationKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Mutex, OnceLock};
