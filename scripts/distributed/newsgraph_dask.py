@@ -45,12 +45,18 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")
 
 @dataclass
 class Piece:
-    """Bytes [start, end) of the corpus file `source`, recreated at `path` in a shard."""
+    """Bytes [start, end) of the corpus file `source`, recreated at `path` in a shard.
+
+    A JSONL piece that starts at line `first_line` of its file is written after
+    `first_line - 1` empty lines (which `build` skips), so a warning or error
+    names the line of the corpus file.
+    """
 
     path: str
     source: str
     start: int
     end: int
+    first_line: int = 1
     data: bytes | None = None
 
 
@@ -136,6 +142,20 @@ def next_line_start(source: str, offset: int, size: int) -> int:
             offset += len(block)
 
 
+def count_newlines(source: str, start: int, end: int) -> int:
+    """The newlines in bytes [start, end) of `source`."""
+    count = 0
+    with open(source, "rb") as handle:
+        handle.seek(start)
+        while start < end:
+            block = handle.read(min(1 << 20, end - start))
+            if not block:
+                break
+            count += block.count(b"\n")
+            start += len(block)
+    return count
+
+
 def plan_shards(files: list[tuple[str, str]], shard_count: int, whole_folders: bool) -> list[Shard]:
     """Cuts the files into at most `shard_count` shards of about equal size.
 
@@ -169,11 +189,14 @@ def plan_shards(files: list[tuple[str, str]], shard_count: int, whole_folders: b
             path, real = unit[0]
             size = os.path.getsize(real)
             start = 0
+            line = 1
             while start < size:
                 index = min(count - 1, (offset + start) * count // total)
                 boundary = -(-(index + 1) * total // count) - offset  # the next cut, in this file
                 end = size if index == count - 1 or boundary >= size else next_line_start(real, boundary - 1, size)
-                add(offset + start, Piece(path, real, start, end))
+                add(offset + start, Piece(path, real, start, end, line))
+                if end < size:
+                    line += count_newlines(real, start, end)
                 start = end
             offset += size
             continue
@@ -237,6 +260,7 @@ def build_shard(shard: Shard, binary: str, build_args: list[str], scratch: str |
             target = os.path.join(inputs, piece.path)
             os.makedirs(os.path.dirname(target) or inputs, exist_ok=True)
             with open(target, "wb") as handle:
+                handle.write(b"\n" * (piece.first_line - 1))
                 handle.write(data)
             written.append(piece.path)
         if not written:

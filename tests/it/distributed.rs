@@ -176,3 +176,49 @@ fn dask_scheduler_and_workers_started_apart_build_ship_and_push() {
     assert_eq!((nodes, edges), (len("nodes"), len("edges")), "FalkorDB holds the graph:\n{log}");
     assert!(log.contains(&format!("pushed to {} graph dask", database.url())), "{log}");
 }
+
+#[test]
+fn dask_shards_cover_the_corpus_once_and_cut_jsonl_between_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    generated_corpus(dir.path());
+    let script = support::root().join("tests/python/dask_plan.py");
+    let output = Command::new(python())
+        .arg(&script)
+        .arg("corpus")
+        .current_dir(dir.path())
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {}: {error}; {INSTALL_DASK}", python()));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}: {}\n{stdout}", script.display(), String::from_utf8_lossy(&output.stderr));
+    // Every shard count from 1 to 12 checked, with and without --whole-folders.
+    assert_eq!(stdout.lines().filter(|line| line.starts_with("--shards ")).count(), 24, "{stdout}");
+    assert!(stdout.contains("--shards 12: 12 shards of "), "{stdout}");
+}
+
+/// A malformed JSONL line in a later shard, under --strict: the recipe fails
+/// with exit 2 and newsgraph's error, naming the corpus file and its line.
+#[test]
+fn dask_recipe_reports_a_bad_line_with_its_corpus_line_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = generated_corpus(dir.path());
+    let feed = corpus.join("feed.jsonl");
+    let mut lines: Vec<String> = std::fs::read_to_string(&feed).unwrap().lines().map(String::from).collect();
+    lines[49] = r#"{"id": "broken", "text": "#.to_string();
+    std::fs::write(&feed, lines.join("\n") + "\n").unwrap();
+    let single = support::run_in(dir.path(), &["build", "corpus", "-o", "single", "--strict"]);
+    let expected = String::from_utf8_lossy(&single.stderr).trim().to_string();
+    assert!(expected.starts_with("newsgraph: error: corpus/feed.jsonl:50: "), "{expected}");
+
+    let output = Command::new(python())
+        .arg(support::root().join("scripts/distributed/newsgraph_dask.py"))
+        .args(["corpus", "-o", "distributed", "--workers", "2", "--shards", "3", "--strict"])
+        .args(["--binary", env!("CARGO_BIN_EXE_newsgraph")])
+        .current_dir(dir.path())
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {}: {error}; {INSTALL_DASK}", python()));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("newsgraph_dask: error: shard "), "{stderr}");
+    assert!(stderr.contains(&expected), "the single build's error, {expected:?}, in:\n{stderr}");
+    assert!(!dir.path().join("distributed/graph.json").exists(), "no output after a failed shard");
+}
