@@ -34,9 +34,11 @@ fn generated_corpus(dir: &Path) -> PathBuf {
                     std::fs::write(folder.join(format!("{stem}-c{copy}.txt")), &text).unwrap();
                 }
             }
-            Some("jsonl") => briefs.extend(text.lines().filter(|line| !line.trim().is_empty()).map(|line| {
-                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(line).unwrap()
-            })),
+            Some("jsonl") => briefs.extend(
+                text.lines()
+                    .filter(|line| !line.trim().is_empty())
+                    .map(|line| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(line).unwrap()),
+            ),
             _ => {}
         }
     }
@@ -153,7 +155,8 @@ fn dask_scheduler_and_workers_started_apart_build_ship_and_push() {
     let address = scheduler_address(&scheduler_file, &dir.path().join("scheduler.log"));
     let _workers: Vec<Process> = (0..2)
         .map(|n| {
-            let args = ["--scheduler-file", &path("scheduler.json"), "--nthreads", "1", "--no-nanny", "--no-dashboard", "--host", "127.0.0.1"];
+            let args =
+                ["--scheduler-file", &path("scheduler.json"), "--nthreads", "1", "--no-nanny", "--no-dashboard", "--host", "127.0.0.1"];
             dask_process("dask_worker", &args, &dir.path().join(format!("worker-{n}.log")))
         })
         .collect();
