@@ -79,6 +79,12 @@ def log(message: str) -> None:
 STARTED = time.monotonic()
 
 
+def fail(message: str) -> None:
+    """Ends the run with `newsgraph_dask: error: MESSAGE` and exit code 2, as newsgraph does on bad input."""
+    print(f"newsgraph_dask: error: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
 def recorded_path(argument: str, path: str) -> str:
     """The path a shard recreates `path` at (found under the input `argument`).
 
@@ -117,14 +123,14 @@ def article_files(arguments: list[str]) -> list[tuple[str, str]]:
 
     for argument in arguments:
         if not os.path.exists(argument):
-            sys.exit(f"newsgraph_dask: error: {argument}: no such file or folder")
+            fail(f"{argument}: no such file or folder")
         if os.path.isdir(argument):
             walk(argument, argument)
         else:
             files.append((recorded_path(argument, argument), argument))
     recorded = [path for path, _ in files]
     if len(set(recorded)) != len(recorded):
-        sys.exit("newsgraph_dask: error: two inputs would be recreated at the same path; give inputs with distinct names")
+        fail("two inputs would be recreated at the same path; give inputs with distinct names")
     return files
 
 
@@ -366,12 +372,12 @@ def connect(args: argparse.Namespace):
         try:
             client = Client(args.scheduler, scheduler_file=args.scheduler_file, timeout="30s")
         except (OSError, TimeoutError) as error:
-            sys.exit(f"newsgraph_dask: error: cannot reach the Dask scheduler {where}: {error}")
+            fail(f"cannot reach the Dask scheduler {where}: {error}")
         try:
             client.wait_for_workers(args.wait_workers, timeout="60s")
         except (OSError, TimeoutError) as error:
             client.close()
-            sys.exit(f"newsgraph_dask: error: fewer than {args.wait_workers} workers joined the scheduler {where} in 60 s: {error}")
+            fail(f"fewer than {args.wait_workers} workers joined the scheduler {where} in 60 s: {error}")
         return client, None
     cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None)
     return Client(cluster), cluster
@@ -410,7 +416,7 @@ def main(argv: list[str]) -> int:
         args.binary = os.path.abspath(binary)  # the tasks run in their own folders
     files = article_files(args.articles)
     if not files:
-        sys.exit(f"newsgraph_dask: error: no .txt, .md or .jsonl files in {', '.join(args.articles)}")
+        fail(f"no .txt, .md or .jsonl files in {', '.join(args.articles)}")
 
     from distributed import as_completed
 
@@ -448,7 +454,7 @@ def main(argv: list[str]) -> int:
                 log(f"merged {result['label']} on {result['worker']} in {result['seconds']:.2f} s: {result['log']}")
         result = root.result()
         if result is None:
-            sys.exit(f"newsgraph_dask: error: no documents in {', '.join(args.articles)}")
+            fail(f"no documents in {', '.join(args.articles)}")
         os.makedirs(args.out, exist_ok=True)
         write_output(result["files"], args.out)
         log(f"wrote {', '.join(sorted(result['files']))} to {args.out}")
@@ -458,8 +464,7 @@ def main(argv: list[str]) -> int:
             pushed = client.submit(push_graph, result["files"]["graph.json"], args.binary, push_args, args.scratch, pure=False).result()
             log(f"pushed to {args.falkordb} graph {args.graph} from {pushed['worker']}: {pushed['log']}")
     except (RuntimeError, OSError) as error:
-        print(f"newsgraph_dask: error: {error}", file=sys.stderr)
-        return 2
+        fail(str(error))
     finally:
         client.close()
         if cluster is not None:
