@@ -5,6 +5,7 @@ mod support;
 
 mod cli;
 mod databases;
+mod distributed;
 mod entities;
 mod eval;
 mod export;
