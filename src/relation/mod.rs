@@ -110,6 +110,8 @@ pub fn extract(ctx: &DocContext) -> Extraction {
     let key = |r: &RelationCandidate| (r.sentence, r.kind, r.source, r.target, r.attributes.clone());
     found.sort_by_key(key);
     found.dedup_by_key(|r| key(r));
+    // Evidence in text order (as `graph::combine` orders it), so a build and a merge of shards agree.
+    found.sort_by(|a, b| (a.sentence, a.trigger.start, a.trigger.end, a.rule).cmp(&(b.sentence, b.trigger.start, b.trigger.end, b.rule)));
     let described = doc
         .placeholders
         .iter()
