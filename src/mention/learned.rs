@@ -24,6 +24,10 @@ use crate::graph::EntityKind;
 use crate::names::features::GazetteerHit;
 use crate::names::model::SentenceInput;
 use crate::names::{NameSpan, NameType, NamesModel, NamesScratch};
+
+/// The least confidence (the recognizer's margin, in averaged-perceptron units) a learned name
+/// needs to be added.
+pub const MIN_CONFIDENCE: f32 = 2.0;
 use crate::resources::Resources;
 use crate::segment::{Segmentation, TokenShape};
 use crate::span::Span;
@@ -31,16 +35,17 @@ use std::cell::RefCell;
 
 thread_local! {
     /// The recognizer's buffers, one set per worker thread.
-    static SCRATCH: RefCell<(NamesScratch, Vec<Vec<NameSpan>>)> = RefCell::new(Default::default());
+    static SCRATCH: RefCell<(NamesScratch, Vec<Vec<(NameSpan, f32)>>)> = RefCell::new(Default::default());
 }
 
 /// Adds the recognizer's names to `detection` by the policy above; `hits` are the gazetteer
-/// hits of each sentence (as the rules' units found them).
+/// hits of each sentence and `titles` the title phrases (as the rules' units found them).
 pub fn add_learned_names(
     resources: &Resources,
     document: &Document,
     segmentation: &Segmentation,
     hits: &[Vec<GazetteerHit>],
+    titles: &[Span],
     detection: &mut Detection,
 ) {
     let text = document.text.as_str();
@@ -52,16 +57,21 @@ pub fn add_learned_names(
         .map(|(sentence, hits)| SentenceInput { tokens: &spans[sentence.tokens.start as usize..sentence.tokens.end as usize], hits })
         .collect();
     SCRATCH.with_borrow_mut(|(scratch, found)| {
-        NamesModel::builtin().tag_document(text, &inputs, scratch, found);
+        let model = NamesModel::builtin();
+        model.tag_document(text, &inputs, scratch, found);
         let mut ruled: Vec<Span> = detection.mentions.iter().map(|mention| mention.span).collect();
         ruled.sort_unstable();
+        let titled = |span: Span| titles.iter().any(|title| title.overlaps(span));
         let mut added = Vec::new();
         for ((sentence_idx, sentence), names) in segmentation.sentences.iter().enumerate().zip(found.iter()) {
             if sentence.headline {
                 continue;
             }
             let tokens = segmentation.sentence_tokens(sentence);
-            for name in names {
+            for (name, confidence) in names {
+                if *confidence < MIN_CONFIDENCE {
+                    continue;
+                }
                 let mut last = name.end as usize;
                 while last > name.start as usize && matches!(tokens[last - 1].shape, TokenShape::Punct | TokenShape::Possessive) {
                     last -= 1;
@@ -70,23 +80,29 @@ pub fn add_learned_names(
                 if first >= last || (name.kind == NameType::Person && last - first == 1) {
                     continue;
                 }
+                let spaced_dash = tokens[first..last].iter().any(|token| token.span.text(text) == "-" && token.space_before);
+                if spaced_dash {
+                    continue;
+                }
+                let names_a_thing =
+                    |idx: usize| tokens.get(idx).is_some_and(|token| resources.lexicon.other_heads.contains(token.span.text(text)));
+                if names_a_thing(last - 1) || names_a_thing(name.end as usize) {
+                    continue;
+                }
                 let span = Span { start: tokens[first].span.start, end: tokens[last - 1].span.end };
                 let surface = span.text(text);
-                if detection.non_entities.contains(surface) || overlaps(&ruled, span) {
+                if detection.non_entities.contains(surface) || overlaps(&ruled, span) || titled(span) {
+                    continue;
+                }
+                if first == 0 && last == 1 && model.is_common_word(surface) {
                     continue;
                 }
                 let kind = kind_of(resources, surface, name.kind);
-                added.push(Mention {
-                    span,
-                    sentence: sentence_idx as u32,
-                    kind,
-                    source: MentionSource::Pattern(PatternRule::LearnedName),
-                });
+                added.push(Mention { span, sentence: sentence_idx as u32, kind, source: MentionSource::Pattern(PatternRule::LearnedName) });
             }
         }
-        let single_word = |mention: &Mention| !mention.span.text(text).contains([' ', '-']);
-        let longer: Vec<Mention> = detection.mentions.iter().chain(&added).filter(|mention| !single_word(mention)).copied().collect();
-        added.retain(|mention| !(single_word(mention) && is_word_of_longer_mention(text, &longer, mention.span.text(text))));
+        let parts = PartsOfNames::new(text, detection.mentions.iter().chain(&added));
+        added.retain(|mention| !parts.contains(mention.span.text(text)));
         detection.short_forms.retain(|short| !added.iter().any(|mention| mention.span.overlaps(short.span)));
         detection.unknown.retain(|(span, _)| !added.iter().any(|mention| mention.span.overlaps(*span)));
         detection.mentions.extend(added);
@@ -126,12 +142,37 @@ fn overlaps(spans: &[Span], span: Span) -> bool {
     spans.get(after).is_some_and(|other| other.start < span.end)
 }
 
-/// Whether `word` is one of the words of a mention of two or more words.
-fn is_word_of_longer_mention(text: &str, mentions: &[Mention], word: &str) -> bool {
-    mentions.iter().any(|mention| {
-        let surface = mention.span.text(text);
-        surface.len() > word.len() && surface.split([' ', '-']).any(|part| part == word)
-    })
+/// The word sequences inside longer names: every run of one to [`PartsOfNames::MAX_WORDS`] words
+/// of a mention that has more words ("Ngoma", "Yakite Ngoma" of "Edouard Yakite Ngoma"; words
+/// split at spaces and hyphens), so that a learned name can be checked against all of them at once.
+struct PartsOfNames {
+    parts: std::collections::HashSet<String>,
+}
+
+impl PartsOfNames {
+    const MAX_WORDS: usize = 4;
+
+    fn new<'a>(text: &str, mentions: impl Iterator<Item = &'a Mention>) -> PartsOfNames {
+        let mut parts = std::collections::HashSet::new();
+        for mention in mentions {
+            let words: Vec<&str> = words(mention.span.text(text)).collect();
+            for length in 1..words.len().min(Self::MAX_WORDS + 1) {
+                for run in words.windows(length) {
+                    parts.insert(run.join(" "));
+                }
+            }
+        }
+        PartsOfNames { parts }
+    }
+
+    /// Whether `name` is part of a longer name.
+    fn contains(&self, name: &str) -> bool {
+        self.parts.contains(&words(name).collect::<Vec<_>>().join(" "))
+    }
+}
+
+fn words(name: &str) -> impl Iterator<Item = &str> {
+    name.split([' ', '-']).filter(|word| !word.is_empty())
 }
 
 /// The entity type of a learned name: the gazetteer's when it knows the name, else the
@@ -155,7 +196,8 @@ mod tests {
     #[test]
     fn overlap_is_checked_against_sorted_spans() {
         let spans = [Span::new(0, 5), Span::new(10, 20)];
-        for (span, expected) in [(Span::new(5, 10), false), (Span::new(4, 6), true), (Span::new(19, 30), true), (Span::new(20, 25), false)] {
+        for (span, expected) in [(Span::new(5, 10), false), (Span::new(4, 6), true), (Span::new(19, 30), true), (Span::new(20, 25), false)]
+        {
             assert_eq!(overlaps(&spans, span), expected, "{span:?}");
         }
     }
@@ -184,13 +226,20 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_stays_a_short_form() {
-        let text = "Mira Osei spoke. Osei left.";
-        let mentions =
-            [Mention { span: Span::new(0, 9), sentence: 0, kind: EntityKind::Person, source: MentionSource::Pattern(PatternRule::KnownName) }];
-        assert!(is_word_of_longer_mention(text, &mentions, "Osei"));
-        assert!(!is_word_of_longer_mention(text, &mentions, "Mira Osei"));
-        assert!(!is_word_of_longer_mention(text, &mentions, "Ose"));
+    fn parts_of_longer_names_stay_short_forms() {
+        let text = "Edouard Yakite-Ngoma spoke. Yakite Ngoma left.";
+        let mentions = [Mention {
+            span: Span::new(0, 20),
+            sentence: 0,
+            kind: EntityKind::Person,
+            source: MentionSource::Pattern(PatternRule::KnownName),
+        }];
+        let parts = PartsOfNames::new(text, mentions.iter());
+        for (name, expected) in
+            [("Ngoma", true), ("Yakite Ngoma", true), ("Yakite-Ngoma", true), ("Edouard Yakite-Ngoma", false), ("Ngom", false)]
+        {
+            assert_eq!(parts.contains(name), expected, "{name}");
+        }
     }
 
     /// Names no list holds and no title or head word announces: the recognizer finds them, the

@@ -96,11 +96,13 @@ pub fn detect(resources: &Resources, document: &Document, segmentation: &Segment
     let text = document.text.as_str();
     let mut detection = Detection::default();
     let mut hits = Vec::with_capacity(segmentation.sentences.len());
+    let mut titles = Vec::new();
     for (sentence_idx, sentence) in segmentation.sentences.iter().enumerate() {
         let first_token = sentence.tokens.start as usize;
         let tokens = segmentation.sentence_tokens(sentence);
         let units = units::units(resources, text, tokens, first_token, sentence.span);
         hits.push(gazetteer_hits(resources, &units));
+        titles.extend(units.iter().filter(|unit| unit.kind == units::UnitKind::Title).map(|unit| unit.span));
         let sentence_units =
             classify::SentenceUnits { resources, text, units: &units, sentence: sentence_idx as u32, headline: sentence.headline };
         for unit in units.iter().filter(|u| u.kind == units::UnitKind::Resolution) {
@@ -123,7 +125,7 @@ pub fn detect(resources: &Resources, document: &Document, segmentation: &Segment
     link_slash_alternatives(text, &mut detection);
     drop_overlaps(&mut detection);
     places::add_places_by_context(resources, text, &mut detection);
-    learned::add_learned_names(resources, document, segmentation, &hits, &mut detection);
+    learned::add_learned_names(resources, document, segmentation, &hits, &titles, &mut detection);
     detection
 }
 

@@ -303,11 +303,7 @@ mod tests {
             ),
             // A proper-noun head without identity is named; "of" joins an organization's name.
             (
-                vec![
-                    ("Bank", "PROPN", 0, "(1-organization-new-sssss-cf1-1-coref"),
-                    ("of", "ADP", 3, ""),
-                    ("Avalon", "PROPN", 1, "1)"),
-                ],
+                vec![("Bank", "PROPN", 0, "(1-organization-new-sssss-cf1-1-coref"), ("of", "ADP", 3, ""), ("Avalon", "PROPN", 1, "1)")],
                 vec![span(0, 3, NameType::Organization)],
             ),
         ];

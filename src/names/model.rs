@@ -58,6 +58,8 @@ pub struct NamesScratch {
     features: Vec<u64>,
     scores: Vec<f32>,
     counts: FxHashMap<u64, [u32; 4]>,
+    margins: Vec<Vec<f32>>,
+    names: Vec<NameSpan>,
 }
 
 impl PosLookup for NamesModel {
@@ -86,6 +88,13 @@ impl NamesModel {
         self.lower_index = self.pos_lower.iter().copied().collect();
     }
 
+    /// Whether the treebanks know `form` lowercased, and most often as something other than a
+    /// proper noun ("Water" at the start of a sentence is the noun "water").
+    pub fn is_common_word(&self, form: &str) -> bool {
+        let lower = crate::syntax::features::hash_str(form, true);
+        self.lower_index.get(&lower).is_some_and(|&pos| !matches!(self.pos_names[usize::from(pos)].as_str(), "PROPN" | "X"))
+    }
+
     /// The model carried by the binary, decoded on first use.
     pub fn builtin() -> &'static NamesModel {
         static MODEL: OnceLock<NamesModel> = OnceLock::new();
@@ -111,33 +120,54 @@ impl NamesModel {
     }
 
     /// Tags a document (its sentences in order, spans into `text`): `out[s]` gets the names of
-    /// sentence `s`, as word ranges.
-    pub fn tag_document(&self, text: &str, sentences: &[SentenceInput], scratch: &mut NamesScratch, out: &mut Vec<Vec<NameSpan>>) {
+    /// sentence `s`, as word ranges, each with its confidence: the smallest margin, in
+    /// averaged-perceptron units, by which one of its words' classes beat the next best allowed.
+    pub fn tag_document(&self, text: &str, sentences: &[SentenceInput], scratch: &mut NamesScratch, out: &mut Vec<Vec<(NameSpan, f32)>>) {
         let lists = WordLists::builtin();
-        let NamesScratch { sentences: words, labels, features: buffer, scores, counts } = scratch;
+        let NamesScratch { sentences: words, labels, features: buffer, scores, counts, margins, names } = scratch;
         scores.resize(N_LABELS, 0.0);
         words.resize_with(sentences.len(), SentenceWords::default);
         labels.resize_with(sentences.len(), Vec::new);
-        let mut choose = |features: &[u64], allowed: &dyn Fn(usize) -> bool, _: usize| {
+        margins.resize_with(sentences.len(), Vec::new);
+        let scale = self.weights.scale();
+        let current = std::cell::RefCell::new(Vec::new());
+        let mut choose = |features: &[u64], allowed: &dyn Fn(usize) -> bool, idx: usize| {
             self.weights.score(features, scores);
-            best_class(scores, allowed).unwrap_or(OUTSIDE as usize)
+            let best = best_class(scores, allowed).unwrap_or(OUTSIDE as usize);
+            let second = best_class(scores, |class| class != best && allowed(class));
+            let margin = second.map_or(f32::INFINITY, |second| (scores[best] - scores[second]) * scale);
+            current.borrow_mut().push((idx, margin));
+            best
+        };
+        let mut run = |sentence: &SentenceInput, words: &mut SentenceWords, labels: &mut Vec<u16>, margins: &mut Vec<f32>| {
+            let source = WordSource { text, tokens: sentence.tokens, pos: self, lists };
+            current.borrow_mut().clear();
+            tag_sentence(words, Some(&source), labels, buffer, &mut choose);
+            margins.clear();
+            margins.resize(labels.len(), f32::INFINITY);
+            for &(at, margin) in current.borrow().iter() {
+                margins[at] = margin;
+            }
         };
         for (idx, sentence) in sentences.iter().enumerate() {
             words[idx].prepare(text, sentence.tokens, sentence.hits, self, lists);
-            let source = WordSource { text, tokens: sentence.tokens, pos: self, lists };
-            tag_sentence(&mut words[idx], Some(&source), &mut labels[idx], buffer, &mut choose);
+            run(sentence, &mut words[idx], &mut labels[idx], &mut margins[idx]);
         }
         let retag = document_atoms(&mut words[..sentences.len()], &labels[..sentences.len()], counts);
         for (idx, sentence) in sentences.iter().enumerate() {
             if retag[idx] {
-                let source = WordSource { text, tokens: sentence.tokens, pos: self, lists };
-                tag_sentence(&mut words[idx], Some(&source), &mut labels[idx], buffer, &mut choose);
+                run(sentence, &mut words[idx], &mut labels[idx], &mut margins[idx]);
             }
         }
         out.resize_with(sentences.len(), Vec::new);
         out.truncate(sentences.len());
-        for (names, classes) in out.iter_mut().zip(labels.iter()) {
+        for ((found, classes), margins) in out.iter_mut().zip(labels.iter()).zip(margins.iter()) {
             decode(classes, names);
+            found.clear();
+            found.extend(names.iter().map(|name| {
+                let confidence = margins[name.start as usize..name.end as usize].iter().copied().fold(f32::INFINITY, f32::min);
+                (*name, confidence)
+            }));
         }
     }
 }
@@ -188,7 +218,8 @@ fn column(class: u16) -> usize {
 }
 
 /// Sets every capitalised word's document atom from the classes the other occurrences of the
-/// same lowercase word got in `labels`; returns which sentences have a word with evidence.
+/// same lowercase word got in `labels`; returns which sentences have a word whose other
+/// occurrences mostly got another label than it did (only those are worth tagging again).
 pub(crate) fn document_atoms(sentences: &mut [SentenceWords], labels: &[Vec<u16>], counts: &mut FxHashMap<u64, [u32; 4]>) -> Vec<bool> {
     counts.clear();
     for (sentence, classes) in sentences.iter().zip(labels) {
@@ -213,7 +244,7 @@ pub(crate) fn document_atoms(sentences: &mut [SentenceWords], labels: &[Vec<u16>
             }
             let (best, &count) = others.iter().enumerate().max_by_key(|&(idx, &count)| (count, std::cmp::Reverse(idx))).expect("four");
             word.document = mix(mix(0xd0c, best as u64), u64::from(count == total) * 2 + u64::from(total >= 2));
-            *retag = true;
+            *retag |= best != column(class);
         }
     }
     retag
@@ -236,16 +267,24 @@ mod tests {
     }
 
     #[test]
+    fn common_words_come_from_the_lexicon() {
+        let model = NamesModel::builtin();
+        assert!(model.is_common_word("Water"));
+        assert!(model.is_common_word("The"));
+        assert!(!model.is_common_word("Kenya"));
+        assert!(!model.is_common_word("Zqxlorp"));
+    }
+
+    #[test]
     fn document_atoms_count_the_other_occurrences() {
-        let word = |lower: u64| NameWord { keys: WordKeys { lower, ..WordKeys::default() }, candidate: true, ready: true, ..NameWord::default() };
-        let mut sentences = vec![
-            SentenceWords { words: vec![word(1), word(2)], caps: false },
-            SentenceWords { words: vec![word(1)], caps: false },
-        ];
+        let word =
+            |lower: u64| NameWord { keys: WordKeys { lower, ..WordKeys::default() }, candidate: true, ready: true, ..NameWord::default() };
+        let mut sentences =
+            vec![SentenceWords { words: vec![word(1), word(2)], caps: false }, SentenceWords { words: vec![word(1)], caps: false }];
         let per = label(NameType::Person, Position::Unit);
         let labels = vec![vec![per, OUTSIDE], vec![OUTSIDE]];
         let retag = document_atoms(&mut sentences, &labels, &mut FxHashMap::default());
-        assert_eq!(retag, vec![true, true]);
+        assert_eq!(retag, vec![true, true], "the two occurrences of word 1 disagree");
         assert_eq!(sentences[0].words[1].document, NO_DOCUMENT, "seen once");
         assert_ne!(sentences[0].words[0].document, sentences[1].words[0].document, "each sees the other's label");
     }

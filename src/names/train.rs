@@ -108,9 +108,8 @@ pub fn read_corpora(dir: &Path, resources: &Resources) -> Result<NamesCorpora> {
 
 /// One GUM file's named mentions, countries typed by `resources`' gazetteer.
 pub fn read_gum(path: &Path, sentences: &[conllu::TreebankSentence], resources: &Resources) -> Result<NamedDocument> {
-    let is_country = |name: &str| {
-        resources.gazetteer.lookup(name).is_some_and(|entry| resources.gazetteer.entry(entry).kind == EntityKind::Country)
-    };
+    let is_country =
+        |name: &str| resources.gazetteer.lookup(name).is_some_and(|entry| resources.gazetteer.entry(entry).kind == EntityKind::Country);
     let id = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or_default();
     gum_document(id, sentences, &is_country).map_err(|(line, message)| Error::BadLine { path: path.to_owned(), line, message })
 }
@@ -180,11 +179,7 @@ pub fn gazetteer_hits(resources: &Resources, text: &str, within: Span) -> Vec<Ga
         .gazetteer
         .find(text, within)
         .into_iter()
-        .map(|hit| GazetteerHit {
-            span: hit.span,
-            kind: resources.gazetteer.entry(hit.surface.entry).kind,
-            demonym: hit.surface.demonym,
-        })
+        .map(|hit| GazetteerHit { span: hit.span, kind: resources.gazetteer.entry(hit.surface.entry).kind, demonym: hit.surface.demonym })
         .collect()
 }
 
@@ -328,12 +323,14 @@ pub fn train(
 /// Scores `model` on `documents` (their gold words; gazetteer hits from `resources`).
 pub fn evaluate(model: &NamesModel, resources: &Resources, documents: &[NamedDocument]) -> NameScores {
     let mut scores = NameScores::default();
-    let (mut scratch, mut found) = (NamesScratch::default(), Vec::new());
+    let (mut scratch, mut found, mut names) = (NamesScratch::default(), Vec::new(), Vec::new());
     for document in documents {
         let laid = LaidOut::new(document, resources, false);
         model.tag_document(&laid.text, &laid.inputs(), &mut scratch, &mut found);
         for (sentence, predicted) in document.sentences.iter().zip(&found) {
-            scores.add(&sentence.names, predicted);
+            names.clear();
+            names.extend(predicted.iter().map(|(name, _)| *name));
+            scores.add(&sentence.names, &names);
         }
     }
     scores
@@ -428,7 +425,8 @@ mod tests {
 
     #[test]
     fn the_lexicon_keeps_the_most_frequent_tag() {
-        let text = "1\tPark\t_\tPROPN\t_\t_\t0\troot\t_\t_\n\n1\tpark\t_\tNOUN\t_\t_\t0\troot\t_\t_\n\n1\tpark\t_\tVERB\t_\t_\t0\troot\t_\t_\n\n";
+        let text =
+            "1\tPark\t_\tPROPN\t_\t_\t0\troot\t_\t_\n\n1\tpark\t_\tNOUN\t_\t_\t0\troot\t_\t_\n\n1\tpark\t_\tVERB\t_\t_\t0\troot\t_\t_\n\n";
         let sentences = conllu::parse(text).unwrap();
         let (names, forms, lower) = pos_lexicon(&sentences, 2);
         assert_eq!(names, ["NOUN", "PROPN", "VERB"]);

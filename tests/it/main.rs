@@ -10,6 +10,7 @@ mod eval;
 mod export;
 mod gold;
 mod heldout;
+mod names;
 mod properties;
 mod query;
 mod robust;
