@@ -33,9 +33,12 @@ use crate::segment::{Segmentation, TokenShape};
 use crate::span::Span;
 use std::cell::RefCell;
 
+/// The recognizer's buffers and its names with their confidences.
+type Buffers = (NamesScratch, Vec<Vec<(NameSpan, f32)>>);
+
 thread_local! {
     /// The recognizer's buffers, one set per worker thread.
-    static SCRATCH: RefCell<(NamesScratch, Vec<Vec<(NameSpan, f32)>>)> = RefCell::new(Default::default());
+    static SCRATCH: RefCell<Buffers> = RefCell::new(Default::default());
 }
 
 /// Adds the recognizer's names to `detection` by the policy above; `hits` are the gazetteer

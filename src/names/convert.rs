@@ -241,8 +241,11 @@ mod tests {
         NameSpan { start, end, kind }
     }
 
-    /// One CoNLL-U sentence from (form, upos, head, entity) rows; MISC is `Entity=…` or `_`.
-    fn gum_sentence(rows: &[(&str, &str, u32, &str)]) -> TreebankSentence {
+    /// A word of a test sentence: form, UPOS, head and the `Entity=` value (empty: none).
+    type Row<'a> = (&'a str, &'a str, u32, &'a str);
+
+    /// One CoNLL-U sentence from rows; MISC is `Entity=…` or `_`.
+    fn gum_sentence(rows: &[Row]) -> TreebankSentence {
         let mut text = String::from("# text = x\n");
         for (idx, (form, upos, head, entity)) in rows.iter().enumerate() {
             let misc = if entity.is_empty() { "_".to_owned() } else { format!("Entity={entity}") };
@@ -251,7 +254,7 @@ mod tests {
         conllu::parse(&(text + "\n")).unwrap().remove(0)
     }
 
-    fn names_of(rows: &[(&str, &str, u32, &str)]) -> Vec<NameSpan> {
+    fn names_of(rows: &[Row]) -> Vec<NameSpan> {
         let is_country = |name: &str| name == "South Korea";
         gum_document("d", &[gum_sentence(rows)], &is_country).unwrap().sentences.remove(0).names
     }
@@ -259,7 +262,7 @@ mod tests {
     #[test]
     fn gum_names_are_cut_out_of_their_noun_phrases() {
         // Each row: (rows of the sentence, the names expected).
-        let cases: Vec<(Vec<(&str, &str, u32, &str)>, Vec<NameSpan>)> = vec![
+        let cases: Vec<(Vec<Row>, Vec<NameSpan>)> = vec![
             // Identity spelled by the words: "the University of Portsmouth" → the last three.
             (
                 vec![

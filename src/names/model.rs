@@ -180,6 +180,9 @@ pub(crate) struct WordSource<'a> {
     pub lists: &'a WordLists,
 }
 
+/// Picks a word's class: `(features, allowed, word) -> class`.
+pub(crate) type Choose<'a> = dyn FnMut(&[u64], &dyn Fn(usize) -> bool, usize) -> usize + 'a;
+
 /// Tags one sentence greedily into `out`. `choose(features, allowed, word)` picks the class of a
 /// word among the allowed ones (and, in training, learns from it). Words without a capital are
 /// outside a name unless a name is open before them; a name may open only where the next word
@@ -189,7 +192,7 @@ pub(crate) fn tag_sentence(
     source: Option<&WordSource>,
     out: &mut Vec<u16>,
     buffer: &mut Vec<u64>,
-    choose: &mut dyn FnMut(&[u64], &dyn Fn(usize) -> bool, usize) -> usize,
+    choose: &mut Choose,
 ) {
     out.clear();
     let n = sentence.words.len();

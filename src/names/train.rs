@@ -27,7 +27,7 @@ use crate::syntax::train::{read_commits, read_gum_splits, CorpusFile};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// How to train.
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -121,7 +121,7 @@ pub fn read_uner(path: &Path) -> Result<Vec<NamedDocument>> {
 }
 
 impl NamesCorpora {
-    fn add(&mut self, path: &PathBuf, role: &str, documents: Vec<NamedDocument>) {
+    fn add(&mut self, path: &Path, role: &str, documents: Vec<NamedDocument>) {
         let sentences = documents.iter().map(|document| document.sentences.len()).sum();
         let words = documents.iter().flat_map(|document| &document.sentences).map(|sentence| sentence.forms.len()).sum();
         self.files.push(CorpusFile { path: path.display().to_string(), role: role.into(), sentences, words });
