@@ -94,7 +94,12 @@ pub fn add_learned_names(
                 }
                 let span = Span { start: tokens[first].span.start, end: tokens[last - 1].span.end };
                 let surface = span.text(text);
-                if detection.non_entities.contains(surface) || overlaps(&ruled, span) || titled(span) {
+                let gazetteer_hit = hits[sentence_idx].iter().any(|hit| hit.span.overlaps(span));
+                if detection.non_entities.contains(surface) || overlaps(&ruled, span) || titled(span) || gazetteer_hit {
+                    continue;
+                }
+                let lexicon = &resources.lexicon;
+                if last - first == 1 && (lexicon.org_heads.contains(surface) || lexicon.location_heads.contains(surface)) {
                     continue;
                 }
                 if first == 0 && last == 1 && model.is_common_word(surface) {
