@@ -99,7 +99,8 @@ impl WordLists {
         LISTS.get_or_init(|| WordLists::from_files(crate::resources::DATA_FILES))
     }
 
-    /// Reads `(file name, text)` pairs; files not in [`LIST_FILES`] are ignored.
+    /// Reads `(file name, text)` pairs; files other than the word lists (given names, titles, head
+    /// words, cues, stopwords, calendar, verbs) are ignored.
     pub fn from_files(files: &[(&str, &str)]) -> WordLists {
         let mut bits: FxHashMap<u64, u64> = FxHashMap::default();
         for (bit, name) in LIST_FILES.iter().enumerate() {
