@@ -28,7 +28,8 @@ pub enum Command {
     Push(PushArgs),
     /// Tag and parse articles or CoNLL-U with the built-in syntax model; CoNLL-U out.
     Parse(ParseArgs),
-    /// Train the syntax model (tagger, lemmatizer, parser) from UD treebanks.
+    /// Train the syntax model (tagger, lemmatizer, parser) from UD treebanks, or with --names the
+    /// name recognizer from GUM and UNER.
     Train(TrainArgs),
     /// Merge graph.json files built from separate shards of a corpus into one.
     Merge(MergeArgs),
@@ -118,8 +119,12 @@ pub struct EvalArgs {
     /// The graph.json to score against --gold.
     pub graph: Option<PathBuf>,
     /// Score the syntax model on a CoNLL-U treebank (gold tokens): UPOS, XPOS, lemma, UAS, LAS.
-    #[arg(long, required_unless_present = "gold")]
+    #[arg(long, required_unless_present_any = ["gold", "names"], conflicts_with = "names")]
     pub treebank: Option<PathBuf>,
+    /// Score the name recognizer on these files (gold words): GUM CoNLL-U with entity annotation,
+    /// or UNER IOB2 (`.iob2`); typed and untyped span P/R/F1, and per type.
+    #[arg(long, num_args = 1.., conflicts_with = "gold")]
+    pub names: Vec<PathBuf>,
     /// With --treebank: also segment each document's raw text and score words and sentences.
     #[arg(long, requires = "treebank")]
     pub raw: bool,
@@ -143,9 +148,22 @@ pub struct TrainArgs {
     /// The corpora folder (UD English EWT and GUM, laid out as ../shared/corpora).
     #[arg(long, default_value = "../shared/corpora")]
     pub corpora: PathBuf,
-    /// Where to write the model; its manifest goes beside it (`<name>.manifest.json`).
-    #[arg(short, long, default_value = "models/syntax.bin")]
-    pub out: PathBuf,
+    /// Where to write the model (default `models/syntax.bin`, or `models/names.bin` with
+    /// --names); its manifest goes beside it (`<name>.manifest.json`).
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    /// Train the name recognizer (GUM train split and UNER EWT dev) instead of the syntax model.
+    #[arg(long)]
+    pub names: bool,
+    /// With --names: passes over the training data.
+    #[arg(long, default_value_t = crate::names::train::NamesOptions::default().iterations)]
+    pub names_iterations: usize,
+    /// With --names: show one training sentence in this many in capitals (0: none).
+    #[arg(long, default_value_t = crate::names::train::NamesOptions::default().caps_every)]
+    pub names_caps_every: u32,
+    /// With --names: drop weights smaller than this (averaged perceptron units).
+    #[arg(long, default_value_t = crate::names::train::NamesOptions::default().prune)]
+    pub prune_names: f32,
     /// Passes over the training data for the tagger.
     #[arg(long, default_value_t = 8)]
     pub tagger_iterations: usize,

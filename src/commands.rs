@@ -1,5 +1,5 @@
-//! The syntax commands: `newsgraph parse` and `newsgraph train` (the wiring between the CLI, the
-//! [`crate::syntax`] layer and the disk).
+//! The model commands: `newsgraph parse` and `newsgraph train` (the wiring between the CLI, the
+//! [`crate::syntax`] and [`crate::names`] layers and the disk).
 
 use crate::cli::{ParseArgs, TrainArgs};
 use crate::error::{Error, Result};
@@ -46,8 +46,11 @@ pub fn run_parse(args: &ParseArgs) -> Result<()> {
 }
 
 /// `newsgraph train`: trains on the corpora, scores on their dev and test sets, and writes the
-/// model and its manifest.
+/// model and its manifest (the syntax model, or with `--names` the name recognizer).
 pub fn run_train(args: &TrainArgs) -> Result<()> {
+    if args.names {
+        return run_train_names(args);
+    }
     let started = std::time::Instant::now();
     let mut corpora = syntax::train::read_corpora(&args.corpora)?;
     if args.include_dev {
@@ -75,11 +78,54 @@ pub fn run_train(args: &TrainArgs) -> Result<()> {
     }
     let bytes = model.to_bytes();
     let manifest = manifest(&model, &corpora, &options, &scores, &bytes, training_seconds);
-    crate::export::write_atomically(&args.out, &bytes)?;
-    let manifest_path = manifest_path(&args.out);
-    let text = serde_json::to_string_pretty(&manifest).expect("a manifest serializes") + "\n";
+    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("models/syntax.bin"));
+    write_model(&out, &bytes, &manifest, training_seconds, &mut log)
+}
+
+/// `newsgraph train --names`: the name recognizer from GUM's train split and UNER's EWT dev,
+/// scored on GUM's test documents and UNER's EWT test.
+fn run_train_names(args: &TrainArgs) -> Result<()> {
+    use crate::names::train as names;
+    let started = std::time::Instant::now();
+    let resources = crate::resources::Resources::builtin()?;
+    let corpora = names::read_corpora(&args.corpora, &resources)?;
+    let options = names::NamesOptions {
+        iterations: args.names_iterations,
+        caps_every: args.names_caps_every,
+        prune: args.prune_names,
+        ..Default::default()
+    };
+    let mut log = |line: String| eprintln!("newsgraph: train: {line}");
+    let sentences: usize = corpora.train.iter().map(|document| document.sentences.len()).sum();
+    log(format!("training names on {} documents, {sentences} sentences", corpora.train.len()));
+    let lexicon = names::pos_lexicon(&corpora.lexicon, options.pos_min_count);
+    let model = names::train(&corpora.train, lexicon, &resources, &options, &mut log)?;
+    let training_seconds = started.elapsed().as_secs_f64();
+    let scores: Vec<(String, crate::names::score::NameScores)> =
+        corpora.evaluation.iter().map(|(name, documents)| (name.clone(), names::evaluate(&model, &resources, documents))).collect();
+    for (name, score) in &scores {
+        log(format!(
+            "{name}: typed P {:.4} R {:.4} F1 {:.4}; untyped F1 {:.4} ({} gold names)",
+            score.typed.precision(),
+            score.typed.recall(),
+            score.typed.f1(),
+            score.untyped.f1(),
+            score.typed.gold
+        ));
+    }
+    let bytes = model.to_bytes();
+    let manifest = names::manifest(&model, &corpora, &options, &scores, &bytes, training_seconds);
+    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("models/names.bin"));
+    write_model(&out, &bytes, &manifest, training_seconds, &mut log)
+}
+
+/// Writes a model file and its manifest beside it.
+fn write_model(out: &Path, bytes: &[u8], manifest: &serde_json::Value, seconds: f64, log: &mut dyn FnMut(String)) -> Result<()> {
+    crate::export::write_atomically(out, bytes)?;
+    let manifest_path = manifest_path(out);
+    let text = serde_json::to_string_pretty(manifest).expect("a manifest serializes") + "\n";
     crate::export::write_atomically(&manifest_path, text.as_bytes())?;
-    log(format!("wrote {} ({} bytes) and {} in {training_seconds:.0} s", args.out.display(), bytes.len(), manifest_path.display()));
+    log(format!("wrote {} ({} bytes) and {} in {seconds:.0} s", out.display(), bytes.len(), manifest_path.display()));
     Ok(())
 }
 

@@ -7,7 +7,8 @@
 //! 2. [`segment`]: sentences and tokens as byte spans (UD English tokenization);
 //!    [`syntax`]: part-of-speech tags, lemmas and dependency trees from trained models;
 //! 3. [`mention`]: entity mentions from gazetteers (one Aho-Corasick
-//!    automaton over `data/`) and patterns;
+//!    automaton over `data/`) and patterns, then the names the trained
+//!    recognizer of [`names`] finds where the rules found nothing;
 //! 4. [`entity`]: mentions resolved into entities within a document;
 //! 5. [`relation`]: typed relations with evidence, one extractor per kind;
 //! 6. [`pipeline`]: runs 1–5 per document in parallel, then [`graph::merge`]
@@ -35,6 +36,7 @@ pub mod export;
 pub mod graph;
 pub mod kinds;
 pub mod mention;
+pub mod names;
 pub mod pipeline;
 pub mod relation;
 pub mod resources;

@@ -30,8 +30,11 @@ pub fn run_eval(args: &EvalArgs) -> Result<()> {
     if let Some(treebank) = &args.treebank {
         return run_treebank_eval(treebank, args.raw, args.json);
     }
+    if !args.names.is_empty() {
+        return run_names_eval(&args.names, args.json);
+    }
     let (Some(gold), Some(graph)) = (&args.gold, &args.graph) else {
-        return Err(Error::Usage("eval needs --gold GOLD GRAPH, or --treebank TREEBANK.conllu".into()));
+        return Err(Error::Usage("eval needs --gold GOLD GRAPH, --treebank TREEBANK.conllu or --names FILE.conllu|FILE.iob2".into()));
     };
     let gold = load_gold(gold)?;
     let graph = KnowledgeGraph::read(graph)?;
@@ -71,6 +74,36 @@ fn run_treebank_eval(path: &std::path::Path, raw: bool, json: bool) -> Result<()
             raw.matched_sentences as f64 / raw.gold_sentences.max(1) as f64,
             raw.sentence_f1()
         );
+    }
+    Ok(())
+}
+
+/// `eval --names`: the built-in name recognizer on the gold words of GUM CoNLL-U files (entity
+/// annotation, countries typed from the gazetteer) or UNER `.iob2` files, all files together.
+fn run_names_eval(paths: &[std::path::PathBuf], json: bool) -> Result<()> {
+    use crate::names::train::{evaluate, read_gum, read_uner};
+    let resources = crate::resources::Resources::builtin()?;
+    let mut documents = Vec::new();
+    for path in paths {
+        if path.extension().is_some_and(|ext| ext == "iob2") {
+            documents.extend(read_uner(path)?);
+        } else {
+            let sentences = crate::syntax::conllu::read_file(path)?;
+            if !sentences.iter().any(|sentence| sentence.words.iter().any(|word| word.misc.contains("Entity="))) {
+                return Err(Error::BadFile {
+                    path: path.clone(),
+                    message: "no Entity= annotation in the MISC column; --names reads GUM CoNLL-U or UNER .iob2".into(),
+                });
+            }
+            documents.push(read_gum(path, &sentences, &resources)?);
+        }
+    }
+    let scores = evaluate(crate::names::NamesModel::builtin(), &resources, &documents);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&scores.to_json()).expect("scores serialize"));
+    } else {
+        println!("{} file(s), {} documents, {} sentences (gold words)", paths.len(), documents.len(), scores.sentences);
+        print!("{}", scores.to_table());
     }
     Ok(())
 }

@@ -39,6 +39,8 @@ pub enum PatternRule {
     LocationCue,
     /// A name that another document (or another sentence) established.
     KnownName,
+    /// A name the trained recognizer found where no rule did (see [`learned`]).
+    LearnedName,
 }
 
 /// One mention in one document.
@@ -53,6 +55,7 @@ pub struct Mention {
 pub mod acronym;
 pub mod classify;
 pub mod known;
+pub mod learned;
 pub mod places;
 pub mod units;
 
@@ -87,14 +90,19 @@ pub struct Detection {
     pub non_entities: BTreeSet<String>,
 }
 
-/// Finds the mentions of one document (first pass: no corpus knowledge).
+/// Finds the mentions of one document (first pass: no corpus knowledge): the rules, then the
+/// learned names where the rules found nothing ([`learned`]).
 pub fn detect(resources: &Resources, document: &Document, segmentation: &Segmentation) -> Detection {
     let text = document.text.as_str();
     let mut detection = Detection::default();
+    let mut hits = Vec::with_capacity(segmentation.sentences.len());
+    let mut titles = Vec::new();
     for (sentence_idx, sentence) in segmentation.sentences.iter().enumerate() {
         let first_token = sentence.tokens.start as usize;
         let tokens = segmentation.sentence_tokens(sentence);
         let units = units::units(resources, text, tokens, first_token, sentence.span);
+        hits.push(gazetteer_hits(resources, &units));
+        titles.extend(units.iter().filter(|unit| unit.kind == units::UnitKind::Title).map(|unit| unit.span));
         let sentence_units =
             classify::SentenceUnits { resources, text, units: &units, sentence: sentence_idx as u32, headline: sentence.headline };
         for unit in units.iter().filter(|u| u.kind == units::UnitKind::Resolution) {
@@ -117,7 +125,23 @@ pub fn detect(resources: &Resources, document: &Document, segmentation: &Segment
     link_slash_alternatives(text, &mut detection);
     drop_overlaps(&mut detection);
     places::add_places_by_context(resources, text, &mut detection);
+    learned::add_learned_names(resources, document, segmentation, &hits, &titles, &mut detection);
     detection
+}
+
+/// The gazetteer hits among a sentence's units, as the name recognizer reads them.
+fn gazetteer_hits(resources: &Resources, units: &[units::Unit]) -> Vec<crate::names::features::GazetteerHit> {
+    units
+        .iter()
+        .filter_map(|unit| match unit.kind {
+            units::UnitKind::Gazetteer(surface) => Some(crate::names::features::GazetteerHit {
+                span: unit.span,
+                kind: resources.gazetteer.entry(surface.entry).kind,
+                demonym: surface.demonym,
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 fn add_acronym_definition(

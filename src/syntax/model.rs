@@ -20,6 +20,33 @@ pub const FORMAT_VERSION: u32 = 1;
 /// The model shipped in the binary.
 static BUILTIN_BYTES: &[u8] = include_bytes!("../../models/syntax.bin");
 
+/// Frames a model as a model file: the 8-byte `magic`, `version` as a little-endian `u32`, then
+/// the model in postcard. Every model newsgraph ships (syntax, names) is framed this way.
+pub fn encode_file<T: Serialize>(magic: &[u8; 8], version: u32, model: &T) -> Vec<u8> {
+    let mut bytes = magic.to_vec();
+    bytes.extend_from_slice(&version.to_le_bytes());
+    bytes.extend(postcard::to_allocvec(model).expect("serializing to memory cannot fail"));
+    bytes
+}
+
+/// Reads a file framed by [`encode_file`]; `what` names the model in messages ("syntax") and
+/// `retrain` the command that rebuilds it.
+pub fn decode_file<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    magic: &[u8; 8],
+    version: u32,
+    what: &str,
+    retrain: &str,
+) -> Result<T, String> {
+    let rest = bytes.strip_prefix(magic.as_slice()).ok_or_else(|| format!("not a newsgraph {what} model (wrong magic bytes)"))?;
+    let (found, payload) = rest.split_first_chunk::<4>().ok_or_else(|| format!("truncated {what} model"))?;
+    let found = u32::from_le_bytes(*found);
+    if found != version {
+        return Err(format!("{what} model format {found}, but this newsgraph reads format {version}; retrain with `{retrain}`"));
+    }
+    postcard::from_bytes(payload).map_err(|error| format!("corrupt {what} model: {error}"))
+}
+
 /// A part-of-speech class: the UPOS and XPOS predicted together.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct TagClass {
@@ -67,15 +94,7 @@ impl SyntaxModel {
 
     /// Decodes a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<SyntaxModel, String> {
-        let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or("not a newsgraph syntax model (wrong magic bytes)")?;
-        let (version, payload) = rest.split_first_chunk::<4>().ok_or("truncated syntax model")?;
-        let version = u32::from_le_bytes(*version);
-        if version != FORMAT_VERSION {
-            return Err(format!(
-                "syntax model format {version}, but this newsgraph reads format {FORMAT_VERSION}; retrain with `newsgraph train`"
-            ));
-        }
-        let mut model: SyntaxModel = postcard::from_bytes(payload).map_err(|error| format!("corrupt syntax model: {error}"))?;
+        let mut model: SyntaxModel = decode_file(bytes, MAGIC, FORMAT_VERSION, "syntax", "newsgraph train")?;
         model.check()?;
         model.tagger.build_index();
         model.lemmatizer.build_index();
@@ -84,10 +103,7 @@ impl SyntaxModel {
 
     /// Encodes the model as a model file.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        bytes.extend(postcard::to_allocvec(self).expect("serializing to memory cannot fail"));
-        bytes
+        encode_file(MAGIC, FORMAT_VERSION, self)
     }
 
     /// The same model without the tagger's and the parser's weights below the given magnitudes.

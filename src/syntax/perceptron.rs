@@ -300,6 +300,11 @@ impl Perceptron {
         self.n_classes as usize
     }
 
+    /// What one unit of the sums [`Perceptron::score`] gives is worth in averaged-perceptron units.
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
     /// How many features have a row.
     pub fn n_features(&self) -> usize {
         self.keys.len()

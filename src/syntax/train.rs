@@ -120,7 +120,7 @@ impl Corpora {
 }
 
 /// GUM's `splits.md`: `## train` headings followed by `* GUM_name` lines; (split, name) pairs.
-fn read_gum_splits(path: &Path) -> Result<Vec<(String, String)>> {
+pub(crate) fn read_gum_splits(path: &Path) -> Result<Vec<(String, String)>> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
     let mut split = String::new();
     let mut pairs = Vec::new();
@@ -137,7 +137,7 @@ fn read_gum_splits(path: &Path) -> Result<Vec<(String, String)>> {
     Ok(pairs)
 }
 
-fn read_commits(path: &Path) -> Vec<String> {
+pub(crate) fn read_commits(path: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     text.lines()
         .filter_map(|line| {

@@ -17,7 +17,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("document", &["error", "span", "text", "kinds", "document", "resources"]),
     ("tokens", &["segment"]),
     ("syntax", &["syntax"]),
-    ("mentions", &["mention"]),
+    ("mentions", &["mention", "names"]),
     ("entities", &["entity"]),
     ("relations", &["relation"]),
     ("corpus", &["corpus"]),

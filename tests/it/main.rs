@@ -13,6 +13,7 @@ mod gold;
 mod gum;
 mod heldout;
 mod layers;
+mod names;
 mod properties;
 mod query;
 mod robust;

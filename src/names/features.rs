@@ -1,0 +1,366 @@
+//! The features of the name recognizer.
+//!
+//! A word's atoms ([`NameWord`]) are computed once per sentence: the tagger's hashed strings
+//! ([`WordKeys`]: word, lowercase, 1–4 suffixes, 1–3 prefixes, shape, flags), its part of speech
+//! from the model's lexicon (the UPOS the treebanks give the form most often: a lookup, not a
+//! tagger run, so that names cost little per word), the word lists of `data/` it belongs to (as
+//! bits), the gazetteer hit it is part of (entry type, demonym, BILOU position), and, in the
+//! second pass, how the first pass labelled the same word elsewhere in the document.
+//!
+//! Only words that may be part of a name are classified: words with a capital letter, and the
+//! words after an open name (connectors such as "of", numbers, hyphens). Everything else is
+//! outside a name without a look at the weights, which keeps the cost to the capitalised words.
+//!
+//! A sentence in capitals (a wire headline) has no case information: its words are described by
+//! their lowercase forms and a capitals marker instead of their written form and shape, and the
+//! training shows the model some sentences in capitals so that the marker means something.
+
+use crate::kinds::EntityKind;
+use crate::mention::units::{CONNECTORS, PARTICLES};
+use crate::span::Span;
+use crate::syntax::features::{finish, hash_str, key, mix, WordKeys};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// Atoms standing for a missing neighbour, an unknown part of speech, no document evidence.
+const BEFORE_START: u64 = 1;
+const AFTER_END: u64 = 2;
+pub const UNKNOWN_POS: u64 = 3;
+/// The document atom of a word the first pass has seen nowhere else (and of every word in the
+/// first pass).
+pub const NO_DOCUMENT: u64 = 4;
+/// Class atoms start here, so they never equal the sentinels.
+const CLASS_ATOM: u64 = 16;
+/// Shape and flags of every word of a sentence in capitals.
+const CAPS_SHAPE: u64 = 0xca95;
+
+/// A gazetteer hit in the text, as the recognizer sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GazetteerHit {
+    pub span: Span,
+    pub kind: EntityKind,
+    pub demonym: bool,
+}
+
+/// The atoms of one word.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NameWord {
+    pub keys: WordKeys,
+    pub pos: u64,
+    pub lists: u64,
+    pub gazetteer: u64,
+    pub document: u64,
+    /// Has a capital letter: the recognizer classifies it.
+    pub candidate: bool,
+    /// May continue an open name ("of", "de", "-", "2").
+    pub connector: bool,
+    /// `keys`, `pos` and `lists` are computed.
+    pub ready: bool,
+}
+
+/// One sentence's words and whether it is written in capitals.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceWords {
+    pub words: Vec<NameWord>,
+    pub caps: bool,
+}
+
+/// The word lists of `data/` as bits, keyed by the lowercase hash of a word (for a phrase, of
+/// each of its words).
+pub struct WordLists {
+    bits: FxHashMap<u64, u64>,
+}
+
+/// The lists, in bit order.
+const LIST_FILES: &[&str] = &[
+    "given_names.txt",
+    "titles.txt",
+    "title_modifiers.txt",
+    "org_heads.txt",
+    "org_nouns.txt",
+    "location_heads.txt",
+    "location_prefixes.txt",
+    "other_heads.txt",
+    "location_cues.txt",
+    "location_nouns.txt",
+    "stopwords.txt",
+    "calendar.txt",
+    "speech_verbs.txt",
+    "person_verbs.txt",
+    "role_verbs.txt",
+    "site_nouns.txt",
+    "journey_verbs.txt",
+];
+
+impl WordLists {
+    /// The lists compiled into the binary (the model was trained with them).
+    pub fn builtin() -> &'static WordLists {
+        static LISTS: OnceLock<WordLists> = OnceLock::new();
+        LISTS.get_or_init(|| WordLists::from_files(crate::resources::DATA_FILES))
+    }
+
+    /// Reads `(file name, text)` pairs; files other than the word lists (given names, titles, head
+    /// words, cues, stopwords, calendar, verbs) are ignored.
+    pub fn from_files(files: &[(&str, &str)]) -> WordLists {
+        let mut bits: FxHashMap<u64, u64> = FxHashMap::default();
+        for (bit, name) in LIST_FILES.iter().enumerate() {
+            let Some((_, text)) = files.iter().find(|(file, _)| file == name) else { continue };
+            let lines = text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'));
+            for word in lines.flat_map(|line| line.split_whitespace()) {
+                *bits.entry(hash_str(word, true)).or_default() |= 1 << bit;
+            }
+        }
+        WordLists { bits }
+    }
+
+    /// The list bits of a word by its lowercase hash (0: in no list).
+    pub fn bits(&self, lower: u64) -> u64 {
+        self.bits.get(&lower).copied().unwrap_or(0)
+    }
+}
+
+/// The part-of-speech lexicon: the most frequent UPOS of a form (as written, then lowercased).
+pub trait PosLookup {
+    fn pos(&self, keys: &WordKeys) -> u64;
+}
+
+/// Whether a word may continue an open name.
+fn is_connector(form: &str) -> bool {
+    if form.chars().any(|ch| ch.is_ascii_digit()) || matches!(form, "-" | "." | "&" | "/" | "'" | "'s" | "’s" | "’") {
+        return true;
+    }
+    let mut lower = [0u8; 8];
+    if form.len() > lower.len() || !form.is_ascii() {
+        return false;
+    }
+    for (slot, byte) in lower.iter_mut().zip(form.bytes()) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&lower[..form.len()]).unwrap_or_default();
+    CONNECTORS.contains(&lower) || PARTICLES.contains(&lower)
+}
+
+impl SentenceWords {
+    /// Prepares the words of `tokens` (spans into `text`): the cheap flags of every word, the
+    /// gazetteer atoms, and the other atoms of the words a classification will read (two either
+    /// side of every capitalised word); [`SentenceWords::fill`] computes any other on demand.
+    pub fn prepare(&mut self, text: &str, tokens: &[Span], hits: &[GazetteerHit], pos: &dyn PosLookup, lists: &WordLists) {
+        self.words.clear();
+        let (mut letters, mut lowercase) = (0usize, 0usize);
+        for token in tokens {
+            let form = token.text(text);
+            let (mut upper, mut lower) = (false, false);
+            for ch in form.chars() {
+                upper |= ch.is_uppercase();
+                lower |= ch.is_lowercase();
+            }
+            letters += usize::from(upper || lower);
+            lowercase += usize::from(lower);
+            self.words.push(NameWord {
+                candidate: upper,
+                connector: is_connector(form),
+                document: NO_DOCUMENT,
+                gazetteer: BEFORE_START,
+                ..NameWord::default()
+            });
+        }
+        self.caps = letters >= 3 && lowercase * 5 < letters;
+        for hit in hits {
+            let first = tokens.partition_point(|token| token.start < hit.span.start);
+            let last = tokens.partition_point(|token| token.end <= hit.span.end);
+            if first >= last {
+                continue;
+            }
+            let entry = mix(mix(0x6a, hit.kind as u64), u64::from(hit.demonym));
+            for idx in first..last {
+                let position = if last - first == 1 {
+                    3
+                } else if idx == first {
+                    0
+                } else if idx + 1 == last {
+                    2
+                } else {
+                    1
+                };
+                self.words[idx].gazetteer = finish(mix(entry, position));
+            }
+        }
+        for idx in 0..self.words.len() {
+            if self.words[idx].candidate {
+                for near in idx.saturating_sub(2)..(idx + 3).min(self.words.len()) {
+                    self.fill(near, text, tokens, pos, lists);
+                }
+            }
+        }
+    }
+
+    /// Computes the atoms of word `idx` if they are not yet.
+    pub fn fill(&mut self, idx: usize, text: &str, tokens: &[Span], pos: &dyn PosLookup, lists: &WordLists) {
+        let Some(word) = self.words.get_mut(idx) else { return };
+        if word.ready {
+            return;
+        }
+        word.keys = WordKeys::of(tokens[idx].text(text));
+        word.pos = pos.pos(&word.keys);
+        word.lists = word_list_atom(lists.bits(word.keys.lower));
+        word.ready = true;
+    }
+}
+
+fn word_list_atom(bits: u64) -> u64 {
+    mix(0x115, bits)
+}
+
+/// The features of word `idx` given the classes of the words before it (`previous`).
+pub fn features(sentence: &SentenceWords, idx: usize, previous: &[u16], out: &mut Vec<u64>) {
+    out.clear();
+    let words = &sentence.words;
+    let caps = sentence.caps;
+    let word = &words[idx];
+    let at = |offset: isize| idx.checked_add_signed(offset).and_then(|at| words.get(at));
+    let edge = |offset: isize| if offset < 0 { BEFORE_START } else { AFTER_END };
+    let lower = |offset: isize| at(offset).map_or(edge(offset), |w| w.keys.lower);
+    let shape = |offset: isize| at(offset).map_or(edge(offset), |w| if caps { CAPS_SHAPE } else { w.keys.shape });
+    let pos = |offset: isize| at(offset).map_or(edge(offset), |w| w.pos);
+    let lists = |offset: isize| at(offset).map_or(edge(offset), |w| w.lists);
+    let gazetteer = |offset: isize| at(offset).map_or(edge(offset), |w| w.gazetteer);
+    let class = |back: usize| -> u64 { idx.checked_sub(back).map_or(BEFORE_START, |at| CLASS_ATOM + u64::from(previous[at])) };
+    let (p1, p2) = (class(1), class(2));
+    let form = if caps { mix(word.keys.lower, CAPS_SHAPE) } else { word.keys.form };
+    let flags = if caps { CAPS_SHAPE } else { u64::from(word.keys.flags) };
+    let position = idx.min(2) as u64;
+    let document = word.document;
+    out.extend_from_slice(&[
+        key(0, 0, 0, 0),
+        key(1, word.keys.lower, 0, 0),
+        key(2, form, 0, 0),
+        key(3, word.keys.suffix[0], 0, 0),
+        key(4, word.keys.suffix[1], 0, 0),
+        key(5, word.keys.suffix[2], 0, 0),
+        key(6, word.keys.suffix[3], 0, 0),
+        key(7, word.keys.prefix[0], 0, 0),
+        key(8, word.keys.prefix[1], 0, 0),
+        key(9, word.keys.prefix[2], 0, 0),
+        key(10, shape(0), 0, 0),
+        key(11, flags, 0, 0),
+        key(12, pos(0), 0, 0),
+        key(13, lists(0), 0, 0),
+        key(14, gazetteer(0), 0, 0),
+        key(15, p1, 0, 0),
+        key(16, p2, 0, 0),
+        key(17, p1, p2, 0),
+        key(18, p1, word.keys.lower, 0),
+        key(19, p1, shape(0), 0),
+        key(20, lower(-1), 0, 0),
+        key(21, lower(-2), 0, 0),
+        key(22, lower(1), 0, 0),
+        key(23, lower(2), 0, 0),
+        key(24, lower(-1), word.keys.lower, 0),
+        key(25, word.keys.lower, lower(1), 0),
+        key(26, shape(-1), shape(0), shape(1)),
+        key(27, pos(-1), 0, 0),
+        key(28, pos(1), 0, 0),
+        key(29, pos(-1), pos(0), pos(1)),
+        key(30, gazetteer(-1), 0, 0),
+        key(31, gazetteer(1), 0, 0),
+        key(32, lists(-1), 0, 0),
+        key(33, lists(1), 0, 0),
+        key(34, position, shape(0), 0),
+        key(35, position, pos(0), 0),
+        key(36, u64::from(caps), word.keys.lower, 0),
+        key(37, document, 0, 0),
+        key(38, document, shape(0), 0),
+        key(39, document, p1, 0),
+        key(40, shape(0), pos(0), 0),
+        key(41, p1, pos(0), 0),
+        key(42, shape(1), lower(1), 0),
+        key(43, lists(-1), shape(0), 0),
+        key(44, p1, lower(1), 0),
+    ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A part-of-speech lexicon that knows one word.
+    struct OneNoun;
+
+    impl PosLookup for OneNoun {
+        fn pos(&self, keys: &WordKeys) -> u64 {
+            if keys.lower == hash_str("troops", true) {
+                100
+            } else {
+                UNKNOWN_POS
+            }
+        }
+    }
+
+    fn sentence(text: &str, hits: &[GazetteerHit]) -> SentenceWords {
+        let mut tokens = Vec::new();
+        let mut start = 0;
+        for word in text.split(' ') {
+            tokens.push(Span::new(start, start + word.len()));
+            start += word.len() + 1;
+        }
+        let lists = WordLists::from_files(&[("speech_verbs.txt", "# verbs\nsaid\n"), ("titles.txt", "Prime Minister\n")]);
+        let mut words = SentenceWords::default();
+        words.prepare(text, &tokens, hits, &OneNoun, &lists);
+        for idx in 0..tokens.len() {
+            words.fill(idx, text, &tokens, &OneNoun, &lists);
+        }
+        words
+    }
+
+    #[test]
+    fn atoms_describe_each_word() {
+        let kenya = GazetteerHit { span: Span::new(0, 5), kind: EntityKind::Country, demonym: false };
+        let words = sentence("Kenya sent troops , Minister Ruto of Kenya said", &[kenya]).words;
+        // (word, candidate, connector)
+        let table = [(0, true, false), (1, false, false), (2, false, false), (5, true, false), (6, false, true), (8, false, false)];
+        for (idx, candidate, connector) in table {
+            assert_eq!((words[idx].candidate, words[idx].connector), (candidate, connector), "word {idx}");
+        }
+        assert_ne!(words[0].gazetteer, words[7].gazetteer, "only the first Kenya is a hit here");
+        assert_eq!(words[2].pos, 100);
+        assert_eq!(words[1].pos, UNKNOWN_POS);
+        assert_eq!(words[8].lists, word_list_atom(1 << 12), "said is a speech verb");
+        assert_eq!(words[4].lists, word_list_atom(1 << 1), "each word of a title is in the title list");
+        assert_eq!(words[3].lists, word_list_atom(0));
+    }
+
+    #[test]
+    fn capitals_are_detected_and_change_the_case_features() {
+        assert!(sentence("KENYA SENDS TROOPS TO HAITI", &[]).caps);
+        assert!(!sentence("Kenya sends troops to Haiti", &[]).caps);
+        assert!(!sentence("UN OK", &[]).caps, "too short to tell");
+        let (mut caps, mut plain) = (Vec::new(), Vec::new());
+        features(&sentence("KENYA SENDS TROOPS TO HAITI", &[]), 4, &[0, 0, 0, 0], &mut caps);
+        features(&sentence("Kenya sends troops to HAITI", &[]), 4, &[0, 0, 0, 0], &mut plain);
+        assert_eq!(caps[1], plain[1], "the lowercase word is the same feature");
+        assert_ne!(caps[2], plain[2], "the written form is not used in capitals");
+        assert_ne!(caps[10], plain[10], "nor the shape");
+    }
+
+    #[test]
+    fn features_depend_on_context_classes_and_document() {
+        let mut words = sentence("troops of Kenya", &[]);
+        let (mut first, mut second) = (Vec::new(), Vec::new());
+        features(&words, 2, &[0, 0], &mut first);
+        features(&words, 2, &[0, 0], &mut second);
+        assert_eq!(first, second);
+        features(&words, 2, &[0, 5], &mut second);
+        assert_ne!(first, second, "the previous class is a feature");
+        words.words[2].document = 77;
+        features(&words, 2, &[0, 0], &mut second);
+        assert_ne!(first[37], second[37], "the document atom is a feature");
+        assert_eq!(first.len(), 45);
+    }
+
+    #[test]
+    fn connectors_include_numbers_and_particles() {
+        for (form, expected) in [("of", true), ("OF", true), ("von", true), ("2", true), ("-", true), ("said", false), ("Öf", false)] {
+            assert_eq!(is_connector(form), expected, "{form}");
+        }
+    }
+}
