@@ -20,8 +20,10 @@ struct Floor {
     relation_precision: f64,
 }
 
-const DEV: Floor = Floor { typed_entity_f1: 0.78, relation_f1: 0.44, relation_precision: 0.80 };
-const BLIND: Floor = Floor { typed_entity_f1: 0.0, relation_f1: 0.0, relation_precision: 0.0 };
+const DEV: Floor = Floor { typed_entity_f1: 0.83, relation_f1: 0.55, relation_precision: 0.83 };
+/// Scored once, at the commit that set it: relations P 0.682 R 0.192 F1 0.300 (the word-window
+/// extractors alone: P 0.700 R 0.090 F1 0.159), typed entities F1 0.832.
+const BLIND: Floor = Floor { typed_entity_f1: 0.82, relation_f1: 0.29, relation_precision: 0.66 };
 
 /// The documents of a gold file, under `../shared`.
 fn documents(gold: &Gold) -> Vec<PathBuf> {
