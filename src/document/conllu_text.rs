@@ -7,9 +7,12 @@
 use super::{DocId, Document};
 use std::path::Path;
 
-/// The documents of the CoNLL-U text of `path`, each with the line it starts on; a document
-/// without any `# text` line is an error naming its line.
-pub fn parse(path: &Path, text: &str) -> Result<Vec<(Document, Option<usize>)>, (usize, String)> {
+/// Documents, each with the line of the file it starts on.
+pub type DocumentsWithLines = Vec<(Document, Option<usize>)>;
+
+/// The documents of the CoNLL-U text of `path`; a document without any `# text` line is an
+/// error naming its line.
+pub fn parse(path: &Path, text: &str) -> Result<DocumentsWithLines, (usize, String)> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
     let mut documents = Vec::new();
     let mut current = Draft::new(stem.to_string(), 1);

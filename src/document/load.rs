@@ -143,8 +143,11 @@ fn load_file(path: &Path, strict: bool, diagnostics: &mut Vec<Diagnostic>) -> Re
     let text = read_text(path)?;
     match path.extension().and_then(|e| e.to_str()) {
         Some("jsonl") => parse_jsonl(path, &text, strict, diagnostics),
-        Some("conllu") => super::conllu_text::parse(path, strip_bom(&text))
-            .map_err(|(line, message)| Error::BadLine { path: path.to_path_buf(), line, message }),
+        Some("conllu") => super::conllu_text::parse(path, strip_bom(&text)).map_err(|(line, message)| Error::BadLine {
+            path: path.to_path_buf(),
+            line,
+            message,
+        }),
         _ => {
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
             Ok(vec![(Document::new(DocId(stem.to_string()), path.to_path_buf(), text, None), None)])

@@ -20,10 +20,10 @@
 //! Known misses: whatever the parse gets wrong; arguments named only by a pronoun other than a
 //! relative one; triggers that are multi-word expressions the tree splits ("took part in").
 
-use crate::resources::pattern::{Attribute, Path, Pattern, Step};
 use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
 use crate::kinds::EntityKind;
+use crate::resources::pattern::{Attribute, Path, Pattern, Step};
 use crate::syntax::tree::{label_matches, DependencyTree};
 
 /// The most words a path may reach through coordination or chains of clauses (bounds the work).
@@ -160,6 +160,10 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
                     Some(&word) => self.view.slice(self.tree.spans[word as usize]).to_string(),
                     None => return,
                 },
+                Attribute::Lemma(path) => match self.walk(trigger, path).first() {
+                    Some(&word) => self.tree.lemma(word).to_lowercase(),
+                    None => return,
+                },
                 Attribute::Text(text) => text.clone(),
             };
             attributes.push((key.as_str(), value));
@@ -262,9 +266,9 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
     /// "each other", "one another" as the object.
     fn object_is_each_other(&self, predicate: u32) -> bool {
         let tree = self.tree;
-        tree.children(predicate).iter().any(|&c| {
-            matches!(tree.label(c), "obj" | "obl") && matches!(tree.lemma(c).to_ascii_lowercase().as_str(), "other" | "another")
-        })
+        tree.children(predicate)
+            .iter()
+            .any(|&c| matches!(tree.label(c), "obj" | "obl") && matches!(tree.lemma(c).to_ascii_lowercase().as_str(), "other" | "another"))
     }
 
     /// The arguments a word stands for, coordination distributed.

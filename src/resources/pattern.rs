@@ -17,7 +17,8 @@
 //! A trigger `@Person` (any entity type) anchors the pattern on every argument of that type
 //! instead of on a word ("X of the Y Party": `trigger = ["@Person"]`, `target = ["nmod[of]"]`).
 //! An attribute value `$path` is the text of the word the path reaches ("$." is the trigger
-//! itself: `role = "$."` on "X is the president of Y" gives `role = president`).
+//! itself: `role = "$."` on "X is the president of Y" gives `role = president`); `$lemma path` is
+//! its lemma (`kind = "$lemma ."` on "X met Y" gives `kind = meet`).
 //!
 //! A path is steps separated by spaces, read from the trigger: `obj` goes to its dependents of
 //! that relation (or a subtype: `obl` takes `obl:tmod`), `obl[with|to]` only to those whose own
@@ -67,9 +68,14 @@ pub struct PatternSpec {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
     /// To the dependents with this relation, optionally only those marked by one of `case`.
-    Child { label: String, case: Vec<String> },
+    Child {
+        label: String,
+        case: Vec<String>,
+    },
     /// Up to the head, when the word hangs from it by this relation.
-    Parent { label: String },
+    Parent {
+        label: String,
+    },
     Subject,
     Object,
     Itself,
@@ -101,7 +107,10 @@ pub struct Pattern {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Attribute {
     Text(String),
+    /// `$path`: the word as written.
     Word(Path),
+    /// `$lemma path`: the word's lemma ("met" -> meet).
+    Lemma(Path),
 }
 
 impl Pattern {
@@ -118,7 +127,7 @@ impl Pattern {
             return Err(at("`trigger` lists no lemma".into()));
         }
         let has_pair = !spec.source.is_empty() && !spec.target.is_empty();
-        if has_pair == !spec.group.is_empty() {
+        if has_pair != spec.group.is_empty() {
             return Err(at("give either `source` and `target`, or `group`".into()));
         }
         let paths = |paths: &[String]| paths.iter().map(|p| parse_path(p).map_err(&at)).collect::<Result<Vec<Path>, String>>();
@@ -139,7 +148,10 @@ impl Pattern {
         let mut attributes = Vec::new();
         for (key, value) in &spec.attributes {
             let value = match value.strip_prefix('$') {
-                Some(path) => Attribute::Word(parse_path(path).map_err(&at)?),
+                Some(path) => match path.strip_prefix("lemma ") {
+                    Some(path) => Attribute::Lemma(parse_path(path).map_err(&at)?),
+                    None => Attribute::Word(parse_path(path).map_err(&at)?),
+                },
                 None => Attribute::Text(value.clone()),
             };
             attributes.push((key.clone(), value));
@@ -251,7 +263,10 @@ mod tests {
         };
         let kinds = ["MET".to_string()];
         let pattern = Pattern::compile("met", &kinds, &spec(&["@subject"], &["obj"], &[])).unwrap();
-        assert_eq!((pattern.rule, pattern.kind, pattern.triggers.as_slice()), ("met.verb", RelationKind::Met, ["meet".to_string()].as_slice()));
+        assert_eq!(
+            (pattern.rule, pattern.kind, pattern.triggers.as_slice()),
+            ("met.verb", RelationKind::Met, ["meet".to_string()].as_slice())
+        );
         assert_eq!(pattern.target_kinds, [EntityKind::Location]);
         assert!(std::ptr::eq(pattern.rule, Pattern::compile("met", &kinds, &spec(&["@subject"], &["obj"], &[])).unwrap().rule));
         assert!(Pattern::compile("met", &kinds, &spec(&["@subject"], &[], &[])).is_err());

@@ -274,7 +274,8 @@ impl RelationTriggers {
             file.compile().map_err(|message| Error::BadData { path: path.clone(), line: 1, message })?;
             for spec in &file.pattern_specs {
                 let pattern = super::pattern::Pattern::compile(stem, &file.kinds, spec).map_err(|message| {
-                    let line = text.find(&format!("name = \"{}\"", spec.name)).map_or(1, |at| crate::span::prefix(&text, at).lines().count());
+                    let line =
+                        text.find(&format!("name = \"{}\"", spec.name)).map_or(1, |at| crate::span::prefix(&text, at).lines().count());
                     Error::BadData { path: path.clone(), line, message }
                 })?;
                 patterns.push(pattern);
