@@ -98,7 +98,8 @@ const EXTRACTORS: [Extractor; 12] = [
 ];
 
 /// Runs every extractor over one document. The same relation stated twice
-/// in one sentence is kept once; relations of an entity with itself are dropped.
+/// in one sentence, or found there by two extractors, is kept once; relations of an entity
+/// with itself are dropped.
 pub fn extract(ctx: &DocContext) -> Extraction {
     let doc = DocView::new(ctx);
     let mut found = Vec::new();
@@ -107,7 +108,13 @@ pub fn extract(ctx: &DocContext) -> Extraction {
     }
     found.retain(|r| r.source != r.target);
     dependency::drop_denied(&doc, &mut found);
-    let key = |r: &RelationCandidate| (r.sentence, r.kind, r.source, r.target, r.attributes.clone());
+    // One sentence states one relation once, whichever extractors found it: the first (the
+    // word-window extractors run before the tree patterns) is kept. A symmetric relation is one
+    // either way round; HOLDS_ROLE is one per role.
+    let key = |r: &RelationCandidate| {
+        let (a, b) = if r.kind.is_symmetric() { (r.source.min(r.target), r.source.max(r.target)) } else { (r.source, r.target) };
+        (r.sentence, r.kind, a, b, r.attributes.get("role").map(|role| role.to_lowercase()))
+    };
     found.sort_by_key(key);
     found.dedup_by_key(|r| key(r));
     // Evidence in text order (as `graph::combine` orders it), so a build and a merge of shards agree.
