@@ -36,45 +36,49 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
         return;
     }
     let guards = relations.file("guards");
+    // Trigger lemmas are lowercase; a capitalised lemma is lowered into this one buffer.
+    let mut lowered = String::new();
     for view in &doc.sentences {
         let Some(tree) = &view.tree else { continue };
+        if is_question(view) {
+            continue;
+        }
         let sentence = ParsedSentence::new(doc, view, tree, guards);
-        let question = view.sentence_text().trim_end().ends_with('?');
         for word in 0..tree.len() as u32 {
-            let lemma = tree.lemma(word);
-            let lowered;
-            let lemma = if lemma.chars().any(char::is_uppercase) {
-                lowered = lemma.to_lowercase();
-                lowered.as_str()
-            } else {
-                lemma
-            };
+            let mut lemma = tree.lemma(word);
+            if lemma.chars().any(char::is_uppercase) {
+                lowered.clear();
+                lowered.extend(lemma.chars().flat_map(char::to_lowercase));
+                lemma = &lowered;
+            }
             let by_lemma = relations.patterns_by_trigger.get(lemma).map_or(&[][..], Vec::as_slice);
-            let anchored = match sentence.argument_at[word as usize] {
-                Some(argument) if sentence.heads_argument(word, argument) => relations.anchored_patterns.as_slice(),
-                _ => &[],
-            };
-            if by_lemma.is_empty() && anchored.is_empty() || question {
+            // An argument whose phrase this word heads anchors the patterns of its type.
+            let anchor = sentence.anchor_at[word as usize].map(|argument| doc.kind_of(view.arguments[argument].entity));
+            let anchored = relations
+                .anchored_patterns
+                .iter()
+                .filter(|&&idx| anchor.is_some_and(|kind| relations.patterns[idx as usize].anchors.contains(&kind)));
+            let mut candidates = by_lemma.iter().chain(anchored).peekable();
+            if candidates.peek().is_none() {
                 continue;
             }
             let stated = modality(tree, guards, word);
             if stated == Modality::Denied {
                 continue;
             }
-            for &idx in by_lemma.iter().chain(anchored) {
+            for &idx in candidates {
                 let pattern = &relations.patterns[idx as usize];
-                let anchor_fits = || {
-                    let argument = sentence.argument_at[word as usize].map(|a| view.arguments[a].entity);
-                    argument.is_some_and(|entity| pattern.anchors.contains(&doc.kind_of(entity)))
-                };
-                let is_anchored = anchored.contains(&idx);
-                if is_anchored && !anchor_fits() || !pattern.pos.is_empty() && !pattern.pos.iter().any(|pos| pos == tree.upos(word)) {
-                    continue;
+                if pattern.pos.is_empty() || pattern.pos.iter().any(|pos| pos == tree.upos(word)) {
+                    sentence.apply(pattern, word, stated, out);
                 }
-                sentence.apply(pattern, word, stated, out);
             }
         }
     }
+}
+
+/// Whether the sentence asks rather than states.
+fn is_question(view: &SentenceView) -> bool {
+    view.sentence_text().trim_end().ends_with('?')
 }
 
 /// One parsed sentence with its arguments placed on its words.
@@ -85,6 +89,8 @@ struct ParsedSentence<'v, 'a> {
     guards: &'a super::triggers::TriggerFile,
     /// The argument each word stands for, if any.
     argument_at: Vec<Option<usize>>,
+    /// The argument whose phrase or name each word heads, if any (where `@Type` patterns anchor).
+    anchor_at: Vec<Option<usize>>,
 }
 
 impl<'v, 'a> ParsedSentence<'v, 'a> {
@@ -95,26 +101,22 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
         guards: &'a super::triggers::TriggerFile,
     ) -> Self {
         let mut argument_at = vec![None; tree.len()];
+        let mut anchor_at = vec![None; tree.len()];
         // Head words of whole phrases first, then every word of a name.
         for (idx, argument) in view.arguments.iter().enumerate() {
+            for head in [tree.head_within(argument.span), tree.head_within(argument.head)].into_iter().flatten() {
+                anchor_at[head as usize].get_or_insert(idx);
+            }
             if let Some(head) = tree.head_within(argument.span) {
                 argument_at[head as usize].get_or_insert(idx);
             }
         }
         for (idx, argument) in view.arguments.iter().enumerate() {
-            let first = tree.spans.partition_point(|s| s.end <= argument.head.start);
-            let last = tree.spans.partition_point(|s| s.start < argument.head.end);
-            for slot in &mut argument_at[first..last] {
+            for slot in &mut argument_at[tree.words_within(argument.head)] {
                 slot.get_or_insert(idx);
             }
         }
-        ParsedSentence { doc, view, tree, guards, argument_at }
-    }
-
-    /// Whether `word` is the head word of `argument`'s phrase (an anchor stands on one word per argument).
-    fn heads_argument(&self, word: u32, argument: usize) -> bool {
-        self.tree.head_within(self.view.arguments[argument].span) == Some(word)
-            || self.tree.head_within(self.view.arguments[argument].head) == Some(word)
+        ParsedSentence { doc, view, tree, guards, argument_at, anchor_at }
     }
 
     /// The candidates of `pattern` triggered by `trigger`.
@@ -266,9 +268,7 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
     /// "each other", "one another" as the object.
     fn object_is_each_other(&self, predicate: u32) -> bool {
         let tree = self.tree;
-        tree.children(predicate)
-            .iter()
-            .any(|&c| matches!(tree.label(c), "obj" | "obl") && matches!(tree.lemma(c).to_ascii_lowercase().as_str(), "other" | "another"))
+        tree.children(predicate).iter().any(|&c| matches!(tree.label(c), "obj" | "obl") && tree.lemma_in(c, &["other", "another"]))
     }
 
     /// The arguments a word stands for, coordination distributed.
@@ -295,7 +295,7 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
     /// The noun a relative pronoun stands for ("X, who met Y": "who" is X).
     fn antecedent_of_relative(&self, word: u32) -> u32 {
         let tree = self.tree;
-        let relative = tree.upos(word) == "PRON" && self.guards.has_word("relative_pronouns", &tree.lemma(word).to_ascii_lowercase());
+        let relative = tree.upos(word) == "PRON" && self.guards.has_word("relative_pronouns", tree.lemma(word));
         match tree.head(word) {
             Some(clause) if relative && tree.label(clause) == "acl:relcl" => tree.head(clause).unwrap_or(word),
             _ => word,
@@ -310,7 +310,7 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
         if appositive.is_some() {
             return appositive;
         }
-        if !self.guards.has_word("stand_ins", &tree.lemma(word).to_ascii_lowercase()) {
+        if !self.guards.has_word("stand_ins", tree.lemma(word)) {
             return None;
         }
         tree.children(word)
@@ -324,7 +324,7 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
 /// (modal, or under a verb of planning), on the trigger or up the chain of clauses it shares a
 /// subject with.
 fn modality(tree: &DependencyTree, guards: &super::triggers::TriggerFile, trigger: u32) -> Modality {
-    let lemma_in_list = |word: u32, list: &str| guards.has_word(list, &tree.lemma(word).to_ascii_lowercase());
+    let lemma_in_list = |word: u32, list: &str| guards.has_word(list, tree.lemma(word));
     let mut word = trigger;
     let mut modality = Modality::Stated;
     for _ in 0..MAX_REACH {
@@ -365,12 +365,11 @@ enum Modality {
 /// meet", "if they meet", a question), so that one policy holds for every relation.
 pub fn drop_denied(doc: &DocView, found: &mut Vec<RelationCandidate>) {
     let guards = doc.ctx.resources.relations.file("guards");
-    let positions: Vec<u32> = doc.sentences.iter().map(|view| view.index).collect();
     found.retain(|candidate| {
-        let Ok(at) = positions.binary_search(&candidate.sentence) else { return true };
+        let Ok(at) = doc.sentences.binary_search_by_key(&candidate.sentence, |view| view.index) else { return true };
         let view = &doc.sentences[at];
         let Some(tree) = &view.tree else { return true };
-        if view.sentence_text().trim_end().ends_with('?') {
+        if is_question(view) {
             return false;
         }
         tree.word_at(candidate.trigger.start).is_none_or(|word| modality(tree, guards, word) != Modality::Denied)

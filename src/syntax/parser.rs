@@ -42,7 +42,7 @@ pub struct ParserOptions {
 
 impl Default for ParserOptions {
     fn default() -> ParserOptions {
-        ParserOptions { iterations: 20, explore_from: 1, explore_probability: 0.9, prune: 1.0, seed: 11 }
+        ParserOptions { iterations: 25, explore_from: 1, explore_probability: 0.9, prune: 1.0, seed: 11 }
     }
 }
 

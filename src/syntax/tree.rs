@@ -137,11 +137,18 @@ impl<'t> DependencyTree<'t> {
         (idx < self.spans.len() && self.spans[idx].start <= offset).then_some(idx as u32)
     }
 
-    /// The highest word inside `span` (the one whose head lies outside it), the syntactic head of a phrase.
-    pub fn head_within(&self, span: Span) -> Option<u32> {
+    /// The words that overlap `span`, as a range of word indices.
+    pub fn words_within(&self, span: Span) -> std::ops::Range<usize> {
         let first = self.spans.partition_point(|s| s.end <= span.start);
         let last = self.spans.partition_point(|s| s.start < span.end);
-        (first..last).map(|idx| idx as u32).find(|&word| self.head(word).is_none_or(|head| !span.contains(self.spans[head as usize])))
+        first..last.max(first)
+    }
+
+    /// The highest word inside `span` (the one whose head lies outside it), the syntactic head of a phrase.
+    pub fn head_within(&self, span: Span) -> Option<u32> {
+        self.words_within(span)
+            .map(|idx| idx as u32)
+            .find(|&word| self.head(word).is_none_or(|head| !span.contains(self.spans[head as usize])))
     }
 }
 
