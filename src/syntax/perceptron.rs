@@ -7,6 +7,7 @@
 //! changes. [`Trainer::average`] turns the training rows into a [`Perceptron`]: keys sorted, rows
 //! packed in one array, near-zero weights pruned. The packed model is what ships.
 
+use multiversion::multiversion;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -129,7 +130,7 @@ pub struct Perceptron {
 /// scale, so sums of the integers rank classes as sums of the weights do.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
-    class: u16,
+    class: u8,
     weight: i16,
 }
 
@@ -178,7 +179,7 @@ impl From<Perceptron> for PackedWeights {
             scale: model.scale,
             keys: model.keys.iter().flat_map(|key| key.to_le_bytes()).collect(),
             lengths: model.lengths,
-            classes: model.entries.iter().map(|entry| entry.class as u8).collect(),
+            classes: model.entries.iter().map(|entry| entry.class).collect(),
             weights: model.entries.iter().flat_map(|entry| entry.weight.to_le_bytes()).collect(),
         }
     }
@@ -188,6 +189,9 @@ impl TryFrom<PackedWeights> for Perceptron {
     type Error = String;
 
     fn try_from(packed: PackedWeights) -> Result<Perceptron, String> {
+        if packed.n_classes > 256 {
+            return Err("more than 256 classes".into());
+        }
         if packed.keys.len() != packed.lengths.len() * 4 || packed.weights.len() != packed.classes.len() * 2 {
             return Err("weight table sizes disagree".into());
         }
@@ -208,7 +212,7 @@ impl TryFrom<PackedWeights> for Perceptron {
             .classes
             .iter()
             .zip(packed.weights.chunks_exact(2))
-            .map(|(&class, weight)| Entry { class: u16::from(class), weight: i16::from_le_bytes([weight[0], weight[1]]) })
+            .map(|(&class, weight)| Entry { class, weight: i16::from_le_bytes([weight[0], weight[1]]) })
             .collect();
         Ok(Perceptron::new(packed.n_classes, keys, packed.lengths, entries, packed.scale))
     }
@@ -271,7 +275,7 @@ impl Perceptron {
                 merged
                     .iter()
                     .filter(|&&(_, weight)| weight.abs() >= prune)
-                    .map(|&(class, weight)| Entry { class, weight: (weight / scale).round().clamp(-32767.0, 32767.0) as i16 })
+                    .map(|&(class, weight)| Entry { class: class as u8, weight: (weight / scale).round().clamp(-32767.0, 32767.0) as i16 })
                     .filter(|entry| entry.weight != 0),
             );
             if entries.len() > before {
@@ -289,7 +293,7 @@ impl Perceptron {
         let mut start = 0;
         for (&key, &length) in self.keys.iter().zip(&self.lengths) {
             let row = &self.entries[start..start + length as usize];
-            rows.push((u64::from(key), row.iter().map(|entry| (entry.class, f32::from(entry.weight) * self.scale)).collect()));
+            rows.push((u64::from(key), row.iter().map(|entry| (u16::from(entry.class), f32::from(entry.weight) * self.scale)).collect()));
             start += length as usize;
         }
         // The keys are folded already, and folding a key whose high half is zero gives it back.
@@ -333,39 +337,51 @@ impl Perceptron {
     }
 
     /// Sums the weights of `features` into `scores` (zeroed here; one slot per class).
+    ///
+    /// The sums are of the stored integers, in `i32`; they are below 2^24, so the `f32` scores
+    /// are exact and do not depend on the order of the additions.
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        scores.fill(0.0);
-        let n_classes = self.n_classes();
-        let scores = &mut scores[..n_classes];
-        let mask = self.table.len() - 1;
-        for batch in features.chunks(BATCH) {
-            let mut keys = [0u32; BATCH];
-            for (key, &feature) in keys.iter_mut().zip(batch) {
-                *key = fold(feature);
-                prefetch(&self.table[*key as usize & mask]);
-            }
-            let mut rows = [(0usize, 0usize); BATCH];
-            let mut n_rows = 0;
-            for &key in &keys[..batch.len()] {
-                if let Some((start, length)) = self.find(key) {
-                    let start = if length == 0 { start * n_classes } else { start };
-                    match length {
-                        0 => prefetch(&self.dense[start]),
-                        _ => prefetch(&self.entries[start]),
-                    }
-                    rows[n_rows] = (start, length);
-                    n_rows += 1;
+        let mut sums = [0i32; 256];
+        sum_rows(self, features, &mut sums);
+        for (score, &sum) in scores.iter_mut().zip(&sums[..self.n_classes()]) {
+            *score = sum as f32;
+        }
+    }
+}
+
+/// The body of [`Perceptron::score`], compiled also for wider vector units and picked at run
+/// time, since adding up dense rows is most of the work of tagging and parsing.
+#[multiversion(targets("x86_64+avx512f+avx512bw", "x86_64+avx2"))]
+fn sum_rows(model: &Perceptron, features: &[u64], sums: &mut [i32; 256]) {
+    let n_classes = model.n_classes();
+    let mask = model.table.len() - 1;
+    for batch in features.chunks(BATCH) {
+        let mut keys = [0u32; BATCH];
+        for (key, &feature) in keys.iter_mut().zip(batch) {
+            *key = fold(feature);
+            prefetch(&model.table[*key as usize & mask]);
+        }
+        let mut rows = [(0usize, 0usize); BATCH];
+        let mut n_rows = 0;
+        for &key in &keys[..batch.len()] {
+            if let Some((start, length)) = model.find(key) {
+                let start = if length == 0 { start * n_classes } else { start };
+                match length {
+                    0 => prefetch(&model.dense[start]),
+                    _ => prefetch(&model.entries[start]),
                 }
+                rows[n_rows] = (start, length);
+                n_rows += 1;
             }
-            for &(start, length) in &rows[..n_rows] {
-                if length == 0 {
-                    for (score, &weight) in scores.iter_mut().zip(&self.dense[start..start + n_classes]) {
-                        *score += f32::from(weight);
-                    }
-                } else {
-                    for entry in &self.entries[start..start + length] {
-                        scores[entry.class as usize] += f32::from(entry.weight);
-                    }
+        }
+        for &(start, length) in &rows[..n_rows] {
+            if length == 0 {
+                for (sum, &weight) in sums[..n_classes].iter_mut().zip(&model.dense[start..start + n_classes]) {
+                    *sum += i32::from(weight);
+                }
+            } else {
+                for entry in &model.entries[start..start + length] {
+                    sums[entry.class as usize] += i32::from(entry.weight);
                 }
             }
         }
