@@ -3,6 +3,9 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// The default of `build --first-pass-mb`.
+pub const DEFAULT_FIRST_PASS_MB: usize = 128;
+
 /// Build a knowledge graph of people, countries, organizations, resolutions
 /// and places from a folder of news articles.
 #[derive(Debug, Parser)]
@@ -77,6 +80,10 @@ pub struct BuildArgs {
     /// `full`: also write every piece of evidence and every mention to evidence.jsonl.
     #[arg(long, value_enum, default_value_t = Provenance::Capped)]
     pub provenance: Provenance,
+    /// Up to this many MB of text, every document's first-pass analysis is held for the second
+    /// pass; above it, the second pass redoes it (less memory, a little more time, same graph).
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_FIRST_PASS_MB)]
+    pub first_pass_mb: usize,
     /// Add the articles to the graph already in DIR (written there): unchanged documents are
     /// skipped, new ones are built and merged in; changed ones are refused.
     #[arg(long, value_name = "DIR", conflicts_with = "out")]

@@ -9,7 +9,7 @@ use crate::entity;
 use crate::error::{Error, Result};
 use crate::graph::merge::{Limits, Merger};
 use crate::graph::KnowledgeGraph;
-use crate::mention::{self, Detection};
+use crate::mention::{self, Detection, Mention};
 use crate::relation::{self, DocumentAnalysis};
 use crate::resources::Resources;
 use crate::segment::{self, Segmentation};
@@ -25,11 +25,25 @@ pub fn prepare(resources: &Resources, mut document: Document) -> (Document, Segm
 }
 
 /// What `build` keeps of each document, and how much provenance.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct BuildOptions {
     /// Add CO_OCCURS edges.
     pub cooccurrence: bool,
     pub limits: Limits,
+    /// Up to this many bytes of text in all, the first pass's segmentation and mentions of every
+    /// document are held for the second pass; above it, only the names the corpus-level pass
+    /// reads are held and the second pass segments and detects again, so memory stays bounded
+    /// by the text and the graph (at about a quarter more time). The graph is the same either way.
+    pub first_pass_budget: usize,
+}
+
+/// The default [`BuildOptions::first_pass_budget`] (`build --first-pass-mb`).
+pub const DEFAULT_FIRST_PASS_BUDGET: usize = crate::cli::DEFAULT_FIRST_PASS_MB << 20;
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions { cooccurrence: false, limits: Limits::default(), first_pass_budget: DEFAULT_FIRST_PASS_BUDGET }
+    }
 }
 
 /// Analyses every document (in parallel) and merges them into one graph,
@@ -52,6 +66,7 @@ pub fn build(resources: &Resources, documents: Vec<Document>, options: &BuildOpt
         resources,
         documents,
         options.cooccurrence,
+        options.first_pass_budget,
         |analysis| DocSummary::new(analysis, limits.evidence),
         |summary| merger.add(summary),
     );
@@ -61,7 +76,14 @@ pub fn build(resources: &Resources, documents: Vec<Document>, options: &BuildOpt
 /// Analyses every document, in parallel; the result is in the documents' order.
 pub fn analyze(resources: &Resources, documents: &[Document], cooccurrence: bool) -> Vec<DocumentAnalysis> {
     let mut analyses = Vec::with_capacity(documents.len());
-    analyze_each(resources, documents.to_vec(), cooccurrence, |analysis| analysis, |analysis| analyses.push(analysis));
+    analyze_each(
+        resources,
+        documents.to_vec(),
+        cooccurrence,
+        DEFAULT_FIRST_PASS_BUDGET,
+        |analysis| analysis,
+        |analysis| analyses.push(analysis),
+    );
     analyses
 }
 
@@ -79,24 +101,43 @@ pub fn analyze_each<T: Send>(
     resources: &Resources,
     documents: Vec<Document>,
     cooccurrence: bool,
+    first_pass_budget: usize,
     finish: impl Fn(DocumentAnalysis) -> T + Sync,
     fold: impl FnMut(T) + Send,
 ) {
-    let first_pass: Vec<(Document, Segmentation, Detection)> = documents
+    let keep = documents.iter().map(|document| document.text.len()).sum::<usize>() <= first_pass_budget;
+    let first_pass: Vec<FirstPass> = documents
         .into_par_iter()
         .map(|document| {
             let (document, mut segmentation) = prepare(resources, document);
             let mut detection = mention::detect(resources, &document, &segmentation);
+            if !keep {
+                detection.mentions.retain(corpus::names::is_read);
+                detection.mentions.shrink_to_fit();
+                return FirstPass { document, names: detection.mentions, kept: None };
+            }
             // Every document's are held until the second pass: no spare capacity.
             segmentation.tokens.shrink_to_fit();
             segmentation.sentences.shrink_to_fit();
             detection.mentions.shrink_to_fit();
-            (document, segmentation, detection)
+            FirstPass { document, names: Vec::new(), kept: Some((segmentation, detection)) }
         })
         .collect();
-    let (known, people) = corpus::names::collect(first_pass.iter().map(|(d, _, det)| (d.text.as_str(), det.mentions.as_slice())));
+    let (known, people) = corpus::names::collect(first_pass.iter().map(|pass| {
+        let mentions = pass.kept.as_ref().map_or(pass.names.as_slice(), |(_, detection)| detection.mentions.as_slice());
+        (pass.document.text.as_str(), mentions)
+    }));
     let reorder = Mutex::new(Reorder::new(fold));
-    first_pass.into_iter().enumerate().par_bridge().for_each(|(index, (document, segmentation, mut detection))| {
+    first_pass.into_iter().enumerate().par_bridge().for_each(|(index, FirstPass { document, kept, .. })| {
+        // Segmenting and detecting are deterministic: done again, they give what the first pass gave.
+        let (document, segmentation, mut detection) = match kept {
+            Some((segmentation, detection)) => (document, segmentation, detection),
+            None => {
+                let (document, segmentation) = prepare(resources, document);
+                let detection = mention::detect(resources, &document, &segmentation);
+                (document, segmentation, detection)
+            }
+        };
         mention::add_known(resources, &known, &document, &segmentation, &mut detection);
         let resolved = entity::resolve(resources, &document, detection, &people);
         let mut analysis = DocumentAnalysis {
@@ -116,6 +157,14 @@ pub fn analyze_each<T: Send>(
         let result = finish(analysis);
         reorder.lock().expect("no fold panicked").push(index, result);
     });
+}
+
+/// One document after the first pass: with its segmentation and mentions when the corpus is
+/// within the budget, else with only the mentions the corpus-level names read.
+struct FirstPass {
+    document: Document,
+    names: Vec<Mention>,
+    kept: Option<(Segmentation, Detection)>,
 }
 
 /// Hands results that arrive in any order to `fold` in index order: each
@@ -167,7 +216,11 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
         eprintln!("newsgraph: warning: {warning}");
     }
     let n_documents = corpus.documents.len();
-    let options = BuildOptions { cooccurrence: args.cooccurrence, limits: Limits { evidence: args.evidence } };
+    let options = BuildOptions {
+        cooccurrence: args.cooccurrence,
+        limits: Limits { evidence: args.evidence },
+        first_pass_budget: args.first_pass_mb.saturating_mul(1 << 20),
+    };
     let full = args.provenance == Provenance::Full;
     let out = args.update.as_ref().unwrap_or(&args.out);
     let (mut graph, skipped) = match &args.update {

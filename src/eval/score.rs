@@ -629,6 +629,7 @@ mod tests {
                 names: BTreeMap::new(),
                 mention_count: 1,
                 documents: BTreeSet::new(),
+                document_count: 0,
                 mentions: Vec::new(),
             });
             by_label.insert(label, index);

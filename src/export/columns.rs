@@ -53,6 +53,7 @@ pub fn node_columns(node: &EntityNode) -> Vec<Column> {
         ("label".into(), ColumnValue::Text(node.label.clone())),
         ("aliases".into(), ColumnValue::List(node.aliases.iter().cloned().collect())),
         ("mention_count".into(), ColumnValue::Integer(node.mention_count as u64)),
+        ("document_count".into(), ColumnValue::Integer(node.document_count as u64)),
         ("documents".into(), ColumnValue::List(node.documents.iter().cloned().collect())),
     ]
 }

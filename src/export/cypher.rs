@@ -189,7 +189,7 @@ mod tests {
         assert!(statements.iter().all(|line| line.ends_with(';')));
         assert!(statements.contains(
             &"MERGE (n:Entity {id: 'person-ama-mensah'}) SET n:Person, n += {type: 'Person', label: 'Ama Mensah', \
-              aliases: ['Ama Mensah', 'Mensah', 'Ms. Mensah'], mention_count: 1, documents: ['sample']};"
+              aliases: ['Ama Mensah', 'Mensah', 'Ms. Mensah'], mention_count: 1, document_count: 1, documents: ['sample']};"
         ));
         let role_edge = statements.iter().find(|line| line.contains("HOLDS_ROLE {role: 'President'}")).expect("a HOLDS_ROLE edge");
         assert!(role_edge.starts_with(

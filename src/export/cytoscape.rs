@@ -72,7 +72,7 @@ mod tests {
         assert_eq!(
             ama["data"],
             json!({"id": "person-ama-mensah", "type": "Person", "label": "Ama Mensah", "aliases": ["Ama Mensah", "Mensah", "Ms. Mensah"],
-                   "mention_count": 1, "documents": ["sample"]})
+                   "mention_count": 1, "document_count": 1, "documents": ["sample"]})
         );
         let role = edges.iter().find(|edge| edge["data"]["role"] == "President").unwrap();
         assert_eq!(role["data"]["source"], "person-ama-mensah");

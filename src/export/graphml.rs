@@ -203,8 +203,9 @@ mod tests {
         let graphml = to_graphml(&sample_graph());
         for key in [
             r#"<key id="d0" for="node" attr.name="aliases" attr.type="string"/>"#,
-            r#"<key id="d3" for="node" attr.name="mention_count" attr.type="int"/>"#,
-            r#"<key id="d5" for="edge" attr.name="confidence" attr.type="double"/>"#,
+            r#"<key id="d1" for="node" attr.name="document_count" attr.type="int"/>"#,
+            r#"<key id="d4" for="node" attr.name="mention_count" attr.type="int"/>"#,
+            r#"<key id="d6" for="edge" attr.name="confidence" attr.type="double"/>"#,
             r#"attr.name="role" attr.type="string"/>"#,
             r#"attr.name="evidence_quote" attr.type="string"/>"#,
             r#"<graph id="newsgraph" edgedefault="directed">"#,

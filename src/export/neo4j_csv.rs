@@ -133,6 +133,7 @@ fn blank_node() -> crate::graph::EntityNode {
         names: Default::default(),
         mention_count: 0,
         documents: BTreeSet::new(),
+        document_count: 0,
         mentions: Vec::new(),
     }
 }
@@ -159,7 +160,8 @@ mod tests {
     #[test]
     fn node_header_has_neo4j_admin_types() {
         let graph = crate::graph::sample::sample_graph();
-        let expected = ["id:ID", ":LABEL", "type", "label", "aliases:string[]", "mention_count:long", "documents:string[]"];
+        let expected =
+            ["id:ID", ":LABEL", "type", "label", "aliases:string[]", "mention_count:long", "document_count:long", "documents:string[]"];
         assert_eq!(header(&nodes_csv(&graph)), expected);
         assert_eq!(header(&nodes_csv(&KnowledgeGraph::default())), expected);
     }
@@ -195,7 +197,9 @@ mod tests {
     fn rows_carry_labels_arrays_and_empty_missing_attributes() {
         let graph = crate::graph::sample::sample_graph();
         let nodes = nodes_csv(&graph);
-        assert!(nodes.contains("person-ama-mensah,Entity\u{1F}Person,Person,Ama Mensah,Ama Mensah\u{1F}Mensah\u{1F}Ms. Mensah,1,sample\n"));
+        assert!(
+            nodes.contains("person-ama-mensah,Entity\u{1F}Person,Person,Ama Mensah,Ama Mensah\u{1F}Mensah\u{1F}Ms. Mensah,1,1,sample\n")
+        );
         let relationships = relationships_csv(&graph);
         assert!(relationships.contains("person-ama-mensah,country-ghana,HOLDS_ROLE,,President,0.9,1,1,sample,2024-05-06,"));
         assert!(relationships.contains("person-ama-mensah,person-luis-quispe,MET,met,,0.9,"));

@@ -30,13 +30,14 @@ pub type Property<'a> = (Cow<'a, str>, Value<'a>);
 pub const ENTITY_LABEL: &str = "Entity";
 
 /// A node's properties besides `id` (which `MERGE` matches on):
-/// `type`, `label`, `aliases`, `mention_count`, `documents`.
+/// `type`, `label`, `aliases`, `mention_count`, `document_count`, `documents` (the first of them).
 pub fn node_properties(node: &EntityNode) -> Vec<Property<'_>> {
     vec![
         ("type".into(), Value::Text(node.kind.as_str())),
         ("label".into(), Value::Text(&node.label)),
         ("aliases".into(), Value::TextList(node.aliases.iter().map(String::as_str).collect())),
         ("mention_count".into(), Value::Integer(saturating_i64(node.mention_count as u64))),
+        ("document_count".into(), Value::Integer(saturating_i64(node.document_count as u64))),
         ("documents".into(), Value::TextList(node.documents.iter().map(String::as_str).collect())),
     ]
 }

@@ -116,6 +116,7 @@ fn combined_node(nodes: &[&EntityNode], members: &[usize], limits: Limits) -> En
         names: BTreeMap::new(),
         mention_count: 0,
         documents: BTreeSet::new(),
+        document_count: 0,
         mentions: Vec::new(),
     };
     for &member in members {
@@ -128,7 +129,12 @@ fn combined_node(nodes: &[&EntityNode], members: &[usize], limits: Limits) -> En
         }
         node.mention_count += part.mention_count;
         node.documents.extend(part.documents.iter().cloned());
+        // Shards hold separate documents, so their counts add up.
+        node.document_count += part.document_count;
         node.mentions.extend(part.mentions.iter().cloned());
+    }
+    if node.documents.len() > limits.evidence {
+        node.documents = std::mem::take(&mut node.documents).into_iter().take(limits.evidence).collect();
     }
     node.label = elected_label(&node.names).unwrap_or_else(|| first.label.clone());
     node.id = EntityId::new(node.kind, &node.label);

@@ -83,7 +83,9 @@ impl KnowledgeGraph {
 
     pub fn from_node_link(data: NodeLinkGraph) -> Result<KnowledgeGraph, String> {
         let mut graph = KnowledgeGraph { meta: data.graph, ..KnowledgeGraph::default() };
-        for node in data.nodes {
+        for mut node in data.nodes {
+            // A graph written before `document_count` listed every document.
+            node.document_count = node.document_count.max(node.documents.len());
             if graph.by_id.contains_key(&node.id) {
                 return Err(format!("node id '{}' appears twice", node.id));
             }

@@ -146,7 +146,8 @@ impl<'r> Merger<'r> {
                 distinguishing: distinguishing.map(|(key, value)| (key, value.clone())),
                 values: BTreeMap::new(),
                 evidence: Vec::new(),
-                seen: HashSet::new(),
+                seen: (d, HashSet::new()),
+                evidence_count: 0,
                 weight: 0,
                 confidence: 0.0,
             });
@@ -157,7 +158,12 @@ impl<'r> Merger<'r> {
             edge.weight += 1;
             edge.confidence = edge.confidence.max(relation.confidence);
             let key = (d, relation.trigger, relation.rule);
-            if edge.seen.insert(key) && edge.evidence.len() < limit {
+            if edge.seen.0 != d {
+                edge.seen = (d, HashSet::new());
+            }
+            let distinct = edge.seen.1.insert((relation.trigger, relation.rule));
+            edge.evidence_count += usize::from(distinct);
+            if distinct && edge.evidence.len() < limit {
                 let evidence = Evidence {
                     doc: meta.id.clone(),
                     date: meta.date.clone(),
@@ -330,8 +336,9 @@ impl GroupBuilder {
         mentions.sort();
         mentions.truncate(limits.evidence);
         aliases.insert(label.clone());
-        let documents = indices.into_iter().map(|d| documents[d as usize].id.clone()).collect();
-        EntityNode { id: EntityId::new(kind, &label), kind, label, aliases, names, mention_count, documents, mentions }
+        let document_count = indices.len();
+        let documents = indices.into_iter().take(limits.evidence).map(|d| documents[d as usize].id.clone()).collect();
+        EntityNode { id: EntityId::new(kind, &label), kind, label, aliases, names, mention_count, documents, document_count, mentions }
     }
 }
 
@@ -354,8 +361,11 @@ struct EdgeBuilder {
     values: BTreeMap<String, BTreeSet<String>>,
     /// Its first pieces of evidence, in corpus order.
     evidence: Vec<(Position, EvidenceKey, Evidence)>,
-    /// All its evidence: a set, so that an edge stated thousands of times stays linear to build.
-    seen: HashSet<EvidenceKey>,
+    /// The evidence of the document folded last, by trigger and rule: documents come in order,
+    /// so the set stays as small as one document's evidence however large the corpus.
+    seen: (u32, HashSet<(Span, &'static str)>),
+    /// How many distinct pieces of evidence it has.
+    evidence_count: usize,
     weight: u32,
     confidence: f32,
 }
@@ -377,10 +387,8 @@ impl EdgeBuilder {
         evidence.retain(|(_, key, _)| kept.insert(*key));
         evidence.truncate(limit);
         self.evidence = evidence;
-        if other.seen.len() > self.seen.len() {
-            std::mem::swap(&mut self.seen, &mut other.seen);
-        }
-        self.seen.extend(other.seen);
+        // Counts add up, as `newsgraph merge` adds up the counts of its parts.
+        self.evidence_count += other.evidence_count;
         self.weight += other.weight;
         self.confidence = self.confidence.max(other.confidence);
     }
@@ -397,7 +405,7 @@ impl EdgeBuilder {
             evidence: self.evidence.into_iter().map(|(_, _, evidence)| evidence).collect(),
             confidence: self.confidence,
             weight: self.weight,
-            evidence_count: self.seen.len(),
+            evidence_count: self.evidence_count,
         }
     }
 }
@@ -474,7 +482,8 @@ mod tests {
             let graph = merge(&resources, documents(), Limits { evidence });
             assert_eq!(graph.graph.node_count(), 2, "evidence {evidence}");
             let council = graph.node(&EntityId("organization-norwegian-refugee-council".into())).expect("one council");
-            assert_eq!(council.documents.iter().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "c"]);
+            assert_eq!(council.documents.iter().map(String::as_str).collect::<Vec<_>>(), ["a", "b", "c"][..evidence.min(3)]);
+            assert_eq!(council.document_count, 3);
             assert_eq!(council.mention_count, 3);
             assert_eq!(council.names["Norwegian Refugee Council"], NameVotes { entities: 2, mentions: 2 });
             assert_eq!(council.names["NRC"], NameVotes { entities: 1, mentions: 1 });

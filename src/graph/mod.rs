@@ -69,7 +69,12 @@ pub struct EntityNode {
     #[serde(default)]
     pub names: BTreeMap<String, NameVotes>,
     pub mention_count: usize,
+    /// The first documents that mention it, by id (`build --evidence`; all with
+    /// `--provenance full`, from `evidence.jsonl`).
     pub documents: BTreeSet<String>,
+    /// How many documents mention it; `documents` holds the first of them.
+    #[serde(default)]
+    pub document_count: usize,
     /// The first mentions, by document and offset (`build --evidence`).
     pub mentions: Vec<MentionRecord>,
 }

@@ -69,6 +69,9 @@ pub fn to_jsonl(graph: &KnowledgeGraph) -> String {
 pub fn truncate(graph: &mut KnowledgeGraph, limits: Limits) {
     for node in graph.graph.node_weights_mut() {
         node.mentions.truncate(limits.evidence);
+        if node.documents.len() > limits.evidence {
+            node.documents = std::mem::take(&mut node.documents).into_iter().take(limits.evidence).collect();
+        }
     }
     for edge in graph.graph.edge_weights_mut() {
         edge.evidence.truncate(limits.evidence_for(edge.kind));
@@ -116,6 +119,7 @@ pub fn attach(graph: &mut KnowledgeGraph, jsonl: &str) -> Result<(), String> {
         if records.len() != node.mention_count {
             return Err(format!("{} mentions of node '{id}', whose mention_count is {}", records.len(), node.mention_count));
         }
+        node.documents.extend(records.iter().map(|record| record.doc.clone()));
         node.mentions = records;
     }
     Ok(())

@@ -14,6 +14,7 @@ fn node(kind: EntityKind, label: &str, aliases: &[&str], doc: &str) -> EntityNod
         names: [(label.to_string(), NameVotes { entities: 1, mentions: 1 })].into(),
         mention_count: 1,
         documents: [doc.to_string()].into(),
+        document_count: 1,
         mentions: vec![MentionRecord { doc: doc.to_string(), start: 0, end: label.chars().count() as u32, text: label.to_string() }],
     }
 }

@@ -16,14 +16,19 @@ pub struct KnownNames {
 }
 
 impl KnownNames {
+    /// Whether [`KnownNames::collect`] reads `mention`: names found by a pattern rule (not
+    /// resolutions, not a person's short form).
+    pub fn reads(mention: &Mention) -> bool {
+        matches!(mention.source, MentionSource::Pattern(rule) if rule != PatternRule::Resolution && rule != PatternRule::PersonShortForm)
+    }
+
     /// Collects pattern-found names of two or more words (or acronyms) from
     /// every document. A name seen with two kinds keeps the more frequent one.
     pub fn collect<'a>(documents: impl IntoIterator<Item = (&'a str, &'a [Mention])>) -> KnownNames {
         let mut votes: BTreeMap<String, BTreeMap<EntityKind, usize>> = BTreeMap::new();
         for (text, mentions) in documents {
             for mention in mentions {
-                if !matches!(mention.source, MentionSource::Pattern(rule) if rule != PatternRule::Resolution && rule != PatternRule::PersonShortForm)
-                {
+                if !KnownNames::reads(mention) {
                     continue;
                 }
                 let name = mention.span.text(text);

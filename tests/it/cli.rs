@@ -197,3 +197,17 @@ fn same_input_gives_byte_identical_output() {
     assert_eq!(first, run("one-thread", &forward, "1"), "one thread and two threads differ");
     assert_eq!(first, run("reversed", &backward, "2"), "the order of the inputs changes the output");
 }
+
+/// Redoing the first pass (a corpus above `--first-pass-mb`) gives the graph holding it gives.
+#[test]
+fn a_redone_first_pass_gives_the_same_graph() {
+    let examples = support::examples_dir();
+    let held = support::build_with(&[examples.as_path()], &[]);
+    let redone = support::build_with(&[examples.as_path()], &["--first-pass-mb", "0"]);
+    for file in ["graph.json", "graph.dot"] {
+        assert!(
+            std::fs::read(held.path().join(file)).unwrap() == std::fs::read(redone.path().join(file)).unwrap(),
+            "{file} differs when the first pass is redone"
+        );
+    }
+}

@@ -168,6 +168,7 @@ fn graph_of_gold(gold: &newsgraph::eval::Gold) -> KnowledgeGraph {
             names: Default::default(),
             mention_count: 1,
             documents: entity.documents.iter().cloned().collect(),
+            document_count: entity.documents.len(),
             mentions: Vec::new(),
         };
         index.insert(entity.id.clone(), graph.add_node(node));

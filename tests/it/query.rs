@@ -294,7 +294,19 @@ fn json_documents() {
     let card = query_json(dir.path(), &["entity", "Ghana"]);
     assert_eq!(
         keys(&card),
-        ["question", "id", "label", "type", "aliases", "mention_count", "documents", "roles", "role_holders", "relations"]
+        [
+            "question",
+            "id",
+            "label",
+            "type",
+            "aliases",
+            "mention_count",
+            "document_count",
+            "documents",
+            "roles",
+            "role_holders",
+            "relations"
+        ]
     );
     assert_eq!(card["documents"][0], serde_json::json!({"id": "sample", "date": "2024-05-06", "title": "Envoys meet in Accra"}));
     assert_eq!(keys(&card["role_holders"][0]), ["role", "other", "evidence"]);

@@ -20,17 +20,24 @@ fn read_json(path: &std::path::Path) -> Value {
 #[test]
 fn graph_json_keeps_the_first_evidence_and_counts_all() {
     let input = repeated_meeting(12);
+    std::fs::write(input.path().join("more-talks.txt"), "President Joe Biden met Chancellor Olaf Scholz. ".repeat(2)).unwrap();
     let out = support::build_with(&[input.path()], &["--evidence", "3"]);
     let graph = read_json(&out.path().join("graph.json"));
     let edge = &graph["edges"][0];
     assert_eq!(edge["type"], "MET");
-    assert_eq!(edge["evidence_count"], 12);
-    assert_eq!(edge["weight"], 12);
+    assert_eq!(edge["evidence_count"], 14);
+    assert_eq!(edge["weight"], 14);
     let starts: Vec<u64> = edge["evidence"].as_array().unwrap().iter().map(|e| e["sentence_start"].as_u64().unwrap()).collect();
-    assert_eq!(starts, [0, 48, 96], "the first three sentences, in document order");
+    assert_eq!(starts, [0, 48, 0], "the first three sentences, in document order");
     for node in graph["nodes"].as_array().unwrap() {
-        assert_eq!(node["mention_count"], 12, "{node}");
+        assert_eq!(node["mention_count"], 14, "{node}");
         assert_eq!(node["mentions"].as_array().unwrap().len(), 3, "{node}");
+        assert_eq!(node["document_count"], 2, "{node}");
+    }
+    let one = support::build_with(&[input.path()], &["--evidence", "1"]);
+    for node in read_json(&one.path().join("graph.json"))["nodes"].as_array().unwrap() {
+        assert_eq!(node["documents"], serde_json::json!(["more-talks"]), "the first document by id: {node}");
+        assert_eq!(node["document_count"], 2, "{node}");
     }
     assert!(!out.path().join("evidence.jsonl").exists());
 }

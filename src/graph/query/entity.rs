@@ -17,7 +17,9 @@ pub struct EntityCard<'g> {
     /// The surface forms other than the label, in order.
     pub aliases: Vec<&'g str>,
     pub mention_count: usize,
-    /// The documents it is mentioned in, by id, with their dates and titles.
+    /// How many documents mention it.
+    pub document_count: usize,
+    /// The first documents it is mentioned in, by id, with their dates and titles.
     pub documents: Vec<DocumentRow<'g>>,
     /// HOLDS_ROLE from it: the roles it holds, and where.
     pub roles: Vec<Role<'g>>,
@@ -83,6 +85,7 @@ pub fn card(graph: &KnowledgeGraph, index: NodeIndex, scope: Scope) -> EntityCar
         entity: EntityRef::of(node),
         aliases: node.aliases.iter().filter(|alias| **alias != node.label).map(String::as_str).collect(),
         mention_count: node.mention_count,
+        document_count: node.document_count.max(node.documents.len()),
         documents,
         roles,
         role_holders,
@@ -99,7 +102,7 @@ impl Answer for EntityCard<'_> {
         facts.push(vec!["type".into(), self.entity.kind.to_string()]);
         facts.push(vec!["id".into(), self.entity.id.to_string()]);
         facts.push(vec!["aliases".into(), self.aliases.iter().map(|alias| one_line(alias)).collect::<Vec<_>>().join(", ")]);
-        facts.push(vec!["mentions".into(), format!("{} in {}", self.mention_count, count(self.documents.len(), "document", "documents"))]);
+        facts.push(vec!["mentions".into(), format!("{} in {}", self.mention_count, count(self.document_count, "document", "documents"))]);
         let mut out = format!("{}\n{}", one_line(self.entity.label), facts.render("  "));
 
         let mut documents = Table::new(&["DOCUMENT", "DATE", "TITLE"]);
@@ -110,7 +113,9 @@ impl Answer for EntityCard<'_> {
                 document.title.unwrap_or_default().to_string(),
             ]);
         }
-        section(&mut out, "documents", &documents, None);
+        let more = self.document_count.saturating_sub(self.documents.len());
+        let note = (more > 0).then(|| format!(", the first of {} (`build --evidence N` keeps N)", self.document_count));
+        section(&mut out, "documents", &documents, note.as_deref());
 
         for (title, other_column, rows) in [("roles", "IN", &self.roles), ("role holders", "HOLDER", &self.role_holders)] {
             let mut table = Table::new(&["ROLE", other_column, "TYPE", "QUOTE"]);
