@@ -12,8 +12,9 @@
 //!   the merge ties to the mission its leader leads.
 //!
 //! The words are in `data/relations/references.toml`.
-//! Known misses: pronouns ("he", "they"), descriptions of people without a
-//! title ("the lawyer"), and a document about two resolutions.
+//! Personal pronouns are resolved over the parse by [`super::antecedent::Topics`].
+//! Known misses: "they", descriptions of people without a title ("the
+//! lawyer"), and a document about two resolutions.
 
 use super::roles::{self, RolePhrase};
 use super::view::{Argument, EntityMention, SentenceView};
@@ -325,41 +326,11 @@ fn capital_acting_for(ctx: &DocContext, refs: &DocReferences, view: &SentenceVie
     refs.countries.get(country).copied()
 }
 
-/// "He" or "she" opening a clause, as the subject argument it stands for:
-/// the nearest person named before it in the sentence ("Ruto said he would
-/// meet Macron"), else the one person of the sentence right before ("Ruto
-/// flew to Paris. He met Macron there."). Without genders, two people
-/// before make it ambiguous, and it is left alone; so are object pronouns
-/// ("met him") and "they".
-pub fn add_pronoun_subjects(ctx: &DocContext, view: &SentenceView, previous_people: &[usize], arguments: &mut Vec<Argument>) {
+/// "it" as a subject: "Britain said it would give ..." is the country or organization that said
+/// it, else the one opening the sentence (personal pronouns are [`super::antecedent::Topics`]).
+pub fn add_it_subjects(ctx: &DocContext, view: &SentenceView, arguments: &mut Vec<Argument>) {
     let text = view.sentence_text();
     let mut added: Vec<Argument> = Vec::new();
-    let only_previous = match previous_people {
-        [one] => Some(*one),
-        _ => None,
-    };
-    for found in SUBJECT_PRONOUN.captures_iter(text) {
-        let pronoun = found.get(1).expect("pronoun group");
-        let span = Span::new(view.span.start as usize + pronoun.start(), view.span.start as usize + pronoun.end());
-        let found = found.get(0).expect("match");
-        if view.in_quotes(span) {
-            continue;
-        }
-        let mut people_before = arguments.iter().chain(&added).filter(|a| a.span.end <= span.start && a.kind == EntityKind::Person);
-        let entity = if is_reported(found.as_str()) {
-            // "Ruto said he would ...": the one who said it.
-            people_before.next_back().map(|a| a.entity)
-        } else {
-            // "She met X ..., and she received Y": the subject that opens the sentence, not X.
-            let opener = people_before.min_by_key(|a| a.span.start).filter(|a| view.before(a.span.start).trim().is_empty());
-            opener.map(|a| a.entity).or(only_previous)
-        };
-        if let Some(entity) = entity {
-            added.push(Argument { entity, kind: EntityKind::Person, head: span, span });
-        }
-    }
-    // "Britain said it would give ...": "it" is the country or organization that said it,
-    // else the one opening the sentence.
     for found in IT_SUBJECT.captures_iter(text) {
         let pronoun = found.get(1).expect("pronoun group");
         let span = Span::new(view.span.start as usize + pronoun.start(), view.span.start as usize + pronoun.end());
@@ -394,10 +365,6 @@ fn is_reported(found: &str) -> bool {
 static BACK_REFERENCE_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[Tt]he\s+(?:[\d]+-[a-z]+\s+|[a-z]+-[a-z]+\s+)?([a-z]+)\b").unwrap());
 
-/// "He"/"she" at the start of a sentence or after ", and", "; ", "said":
-/// where a subject stands.
-/// ("He" and "she" are always subjects; "said he" and "that she" name who spoke.)
-static SUBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\b(?:said|saying|that)\s+)?\b([Hh]e|[Ss]he)\b").unwrap());
 /// "it would", "it has" after "said" or at a clause start: a country or organization as subject.
 static IT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[;,]\s+(?:and\s+|but\s+)?|\bsaid\s+|\bsaying\s+|\bthat\s+)([Ii]t)\s+(?:would|will|had|has|was|is|could|plans|planned|intends|wants|also)\b").unwrap()
