@@ -51,6 +51,8 @@ pub struct DocReferences<'a> {
     /// The people of the document's role phrases by (organization, base
     /// title), for "Kenya’s president".
     role_holders: HashMap<(usize, String), Vec<usize>>,
+    /// The people of the document's role phrases by base title, for "the president".
+    title_holders: HashMap<String, Vec<usize>>,
     /// The document's countries by name, for a capital that acts.
     countries: HashMap<&'a str, usize>,
 }
@@ -77,6 +79,7 @@ impl<'a> DocReferences<'a> {
             named_mission: missions.iter().copied().min_by_key(|&e| ctx.entities[e].mentions.first().map(|&m| ctx.mentions[m].span.start)),
             mission_leader,
             role_holders: role_holders(sentences.iter().flat_map(|view| &view.roles)),
+            title_holders: title_holders(sentences.iter().flat_map(|view| &view.roles)),
             countries: countries(ctx),
             patterns,
         }
@@ -90,6 +93,19 @@ fn role_holders<'r>(roles: impl Iterator<Item = &'r RolePhrase>) -> HashMap<(usi
         if let Some((organization, _)) = role.organization {
             holders.entry((organization, role.base_title.clone())).or_default().push(role.person.entity);
         }
+    }
+    for people in holders.values_mut() {
+        people.sort_unstable();
+        people.dedup();
+    }
+    holders
+}
+
+/// The people holding each base title in `roles`, whatever the organization, sorted and without repeats.
+fn title_holders<'r>(roles: impl Iterator<Item = &'r RolePhrase>) -> HashMap<String, Vec<usize>> {
+    let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
+    for role in roles {
+        holders.entry(role.base_title.clone()).or_default().push(role.person.entity);
     }
     for people in holders.values_mut() {
         people.sort_unstable();
@@ -206,7 +222,7 @@ pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, pl
         if covered(&arguments, title) {
             continue;
         }
-        if let Some(argument) = described_person(ctx, refs, view, title) {
+        if let Some(argument) = described_person(ctx, refs, view, title).or_else(|| title_holder(ctx, refs, view, title)) {
             arguments.push(argument);
         }
     }
@@ -393,6 +409,30 @@ fn described_person(ctx: &DocContext, refs: &DocReferences, view: &SentenceView,
     })
 }
 
+/// "the president", "the minister" with no owner and no name: the one person the document's role
+/// phrases give that title, if exactly one ("President Ama Mensah ... the president said").
+fn title_holder(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, title: Span) -> Option<Argument> {
+    let before = view.before(title.start).trim_end();
+    let article = before.rsplit(char::is_whitespace).next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let next = view.after(title.end).split_whitespace().next().unwrap_or("");
+    // A name, an owner ("of Peru") or a noun ("the president's office") after it: not a bare description.
+    if !article
+        || next.starts_with(char::is_uppercase)
+        || matches!(next, "of" | "for" | "at" | "to" | "in")
+        || view.after(title.end).starts_with(['\'', '’'])
+    {
+        return None;
+    }
+    let base = roles::base_title_of(ctx.resources, view.text, title);
+    match refs.title_holders.get(&base).map(Vec::as_slice) {
+        Some(&[person]) => {
+            let span = Span { start: view.span.start + (before.len() - "the".len()) as u32, end: title.end };
+            Some(Argument { entity: person, kind: EntityKind::Person, head: span, span })
+        }
+        _ => None,
+    }
+}
+
 /// The organization named right before "resolution" ("a Security Council
 /// resolution") or right after it ("a draft resolution for the Security Council").
 fn body_before(view: &SentenceView, span: Span) -> Option<usize> {
@@ -457,9 +497,13 @@ mod tests {
             ("Greece criticised Ankara, and Turkey replied.", "criticised", "Ankara", "Turkey"),
             ("Turkey thanked Ruto, who visited Ankara on Monday.", "visited", "Ankara", "Ankara"),
             ("Moscow abstained.", "abstained", "Moscow", "Moscow"),
+            ("President Ama Mensah arrived in Lima. The president met Tomas Berg there.", "met Tomas", "The president", "Ama Mensah"),
         ] {
             let found = arguments(text, marker);
             assert!(found.iter().any(|(q, name)| q == quote && name == expected), "{text}: {found:?}");
         }
+        // Two presidents named: "the president" is left alone.
+        let two = "President Ama Mensah met President Tomas Berg. The president thanked Rosa Fuentes.";
+        assert!(!arguments(two, "thanked").iter().any(|(q, _)| q == "The president"));
     }
 }
