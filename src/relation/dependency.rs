@@ -17,8 +17,10 @@
 //!
 //! Example: "Ghana’s president and Peru’s foreign minister did not meet" -> nothing;
 //! "X and Y, who met Z, left" -> X MET Z, Y MET Z.
-//! Known misses: whatever the parse gets wrong; arguments named only by a pronoun other than a
-//! relative one; triggers that are multi-word expressions the tree splits ("took part in").
+//! A personal pronoun ("he", "her") is an argument when [`super::antecedent::Topics`] found its
+//! person before the patterns run.
+//! Known misses: whatever the parse gets wrong; "they" and pronouns left ambiguous; triggers that
+//! are multi-word expressions the tree splits ("took part in").
 
 use super::view::{Argument, DocView, SentenceView};
 use super::RelationCandidate;

@@ -12,9 +12,12 @@
 //! - "PERSON from ORGANIZATION" ("Ana Ruiz from Oxfam");
 //! - a member's title in an organization ("Ama Owusu, an NDC lawmaker").
 //!
-//! Triggers: `data/relations/member_of.toml`.
+//! Triggers: `data/relations/member_of.toml`; its tree patterns add "X
+//! spent ten years at Y", "X works (played) for Y", "X is employed by Y", "a
+//! lawmaker from Y", "X (Y Party)" and "Y's X" ([`super::dependency`]).
 //! Known misses: membership implied by world knowledge (every UN agency is
-//! part of the UN), and lowercase organization names.
+//! part of the UN), adherents named by a word made from the name
+//! ("Scientologist X"), and lowercase organization names.
 
 use super::grammar::is_actor;
 use super::view::{DocView, SentenceView};
