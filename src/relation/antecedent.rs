@@ -271,37 +271,36 @@ mod tests {
         })
     }
 
+    /// A text, a word of the sentence to look at, and the pronoun there with the name it stands for.
+    type Case<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
+
     #[test]
     fn personal_pronouns_stand_for_the_nearest_subject() {
-        let pair = |pronoun: &str, name: &str| vec![(pronoun.to_string(), name.to_string())];
-        let table: &[(&str, &str, Vec<(String, String)>)] = &[
+        let table: &[Case] = &[
             // The subject of the sentence before.
-            ("Gabriel Boric flew to Lima on Monday. He met Lula there.", "met Lula", pair("He", "Gabriel Boric")),
+            ("Gabriel Boric flew to Lima on Monday. He met Lula there.", "met Lula", Some(("He", "Gabriel Boric"))),
             // Reported speech: the one who says it.
-            ("Ana Ruiz said she would meet Lula in Quito.", "would meet", pair("she", "Ana Ruiz")),
+            ("Ana Ruiz said she would meet Lula in Quito.", "would meet", Some(("she", "Ana Ruiz"))),
             // A chain: a resolved pronoun is a subject for the next one.
             (
                 "Tomas Berg landed in Lima on Monday. He met Lula in Quito. He later joined the Andean Farmers Union.",
                 "later joined",
-                pair("He", "Tomas Berg"),
+                Some(("He", "Tomas Berg")),
             ),
             // Another person named before it, not as a subject: ambiguous.
-            ("Ana Ruiz met Tomas Berg during his visit to Quito.", "his visit", vec![]),
+            ("Ana Ruiz met Tomas Berg during his visit to Quito.", "his visit", None),
             // The nearest subject is two people.
-            ("Ana Ruiz and Rosa Fuentes landed in Lima. She met Lula in Quito.", "She met", vec![]),
+            ("Ana Ruiz and Rosa Fuentes landed in Lima. She met Lula in Quito.", "She met", None),
             // Too far back.
-            (
-                "Tomas Berg landed in Lima. Rain fell in Quito. Floods hit Cusco. Roads closed in Puno. He left for Quito.",
-                "He left",
-                vec![],
-            ),
+            ("Tomas Berg landed in Lima. Rain fell in Quito. Floods hit Cusco. Roads closed in Puno. He left for Quito.", "He left", None),
             // A speaker that is not a person leaves the reported pronoun alone.
-            ("Rosa Fuentes arrived in Lima. The Andean Farmers Union said she would speak in Quito.", "would speak", vec![]),
+            ("Rosa Fuentes arrived in Lima. The Andean Farmers Union said she would speak in Quito.", "would speak", None),
             // An object is never the subject of its own clause.
-            ("Ana Ruiz landed in Lima. Ruiz thanked him in Quito.", "thanked", vec![]),
+            ("Ana Ruiz landed in Lima. Ruiz thanked him in Quito.", "thanked", None),
         ];
         for (text, marker, expected) in table {
-            assert_eq!(&pronouns(text, marker), expected, "{text}");
+            let expected: Vec<(String, String)> = expected.iter().map(|(p, n)| (p.to_string(), n.to_string())).collect();
+            assert_eq!(pronouns(text, marker), expected, "{text}");
         }
     }
 }

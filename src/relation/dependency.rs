@@ -221,10 +221,10 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
         words
     }
 
-    /// Whether `word` has a `case` or `mark` dependent with one of the lemmas.
+    /// Whether `word` has a `case`, `mark` or punctuation dependent with one of the lemmas.
     fn marked_by<S: AsRef<str>>(&self, word: u32, lemmas: &[S]) -> bool {
         let tree = self.tree;
-        tree.children(word).iter().any(|&c| matches!(tree.label(c), "case" | "mark") && tree.lemma_in(c, lemmas))
+        tree.children(word).iter().any(|&c| matches!(tree.label(c), "case" | "mark" | "punct") && tree.lemma_in(c, lemmas))
     }
 
     /// The logical subject of a predicate (see [`crate::resources::pattern`]).
