@@ -215,7 +215,10 @@ impl Topics {
             if others.iter().any(|&other| other != entity) {
                 continue;
             }
-            if arguments.iter().any(|a| a.span.overlaps(span)) {
+            // "her Vietnamese counterpart, X": the possessor of an argument's own phrase is part of it.
+            let owned = role == PronounRole::Possessor
+                && tree.head(word).is_some_and(|head| arguments.iter().any(|a| a.span.contains(tree.spans[head as usize])));
+            if owned || arguments.iter().any(|a| a.span.overlaps(span)) {
                 continue;
             }
             added.push(Argument { entity, kind: EntityKind::Person, head: span, span });
@@ -289,6 +292,8 @@ mod tests {
             ),
             // Another person named before it, not as a subject: ambiguous.
             ("Ana Ruiz met Tomas Berg during his visit to Quito.", "his visit", None),
+            // The possessor of a role phrase is part of it.
+            ("Ana Ruiz met her Peruvian counterpart, Tomas Berg, in Lima.", "counterpart", None),
             // The nearest subject is two people.
             ("Ana Ruiz and Rosa Fuentes landed in Lima. She met Lula in Quito.", "She met", None),
             // Too far back.
