@@ -12,8 +12,9 @@
 //!   the merge ties to the mission its leader leads.
 //!
 //! The words are in `data/relations/references.toml`.
-//! Known misses: pronouns ("he", "they"), descriptions of people without a
-//! title ("the lawyer"), and a document about two resolutions.
+//! Personal pronouns are resolved over the parse by [`super::antecedent::Topics`].
+//! Known misses: "they", descriptions of people without a title ("the
+//! lawyer"), and a document about two resolutions.
 
 use super::roles::{self, RolePhrase};
 use super::view::{Argument, EntityMention, SentenceView};
@@ -50,6 +51,8 @@ pub struct DocReferences<'a> {
     /// The people of the document's role phrases by (organization, base
     /// title), for "Kenya’s president".
     role_holders: HashMap<(usize, String), Vec<usize>>,
+    /// The people of the document's role phrases by base title, for "the president".
+    title_holders: HashMap<String, Vec<usize>>,
     /// The document's countries by name, for a capital that acts.
     countries: HashMap<&'a str, usize>,
 }
@@ -76,6 +79,7 @@ impl<'a> DocReferences<'a> {
             named_mission: missions.iter().copied().min_by_key(|&e| ctx.entities[e].mentions.first().map(|&m| ctx.mentions[m].span.start)),
             mission_leader,
             role_holders: role_holders(sentences.iter().flat_map(|view| &view.roles)),
+            title_holders: title_holders(sentences.iter().flat_map(|view| &view.roles)),
             countries: countries(ctx),
             patterns,
         }
@@ -89,6 +93,19 @@ fn role_holders<'r>(roles: impl Iterator<Item = &'r RolePhrase>) -> HashMap<(usi
         if let Some((organization, _)) = role.organization {
             holders.entry((organization, role.base_title.clone())).or_default().push(role.person.entity);
         }
+    }
+    for people in holders.values_mut() {
+        people.sort_unstable();
+        people.dedup();
+    }
+    holders
+}
+
+/// The people holding each base title in `roles`, whatever the organization, sorted and without repeats.
+fn title_holders<'r>(roles: impl Iterator<Item = &'r RolePhrase>) -> HashMap<String, Vec<usize>> {
+    let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
+    for role in roles {
+        holders.entry(role.base_title.clone()).or_default().push(role.person.entity);
     }
     for people in holders.values_mut() {
         people.sort_unstable();
@@ -205,7 +222,7 @@ pub fn arguments(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, pl
         if covered(&arguments, title) {
             continue;
         }
-        if let Some(argument) = described_person(ctx, refs, view, title) {
+        if let Some(argument) = described_person(ctx, refs, view, title).or_else(|| title_holder(ctx, refs, view, title)) {
             arguments.push(argument);
         }
     }
@@ -325,41 +342,11 @@ fn capital_acting_for(ctx: &DocContext, refs: &DocReferences, view: &SentenceVie
     refs.countries.get(country).copied()
 }
 
-/// "He" or "she" opening a clause, as the subject argument it stands for:
-/// the nearest person named before it in the sentence ("Ruto said he would
-/// meet Macron"), else the one person of the sentence right before ("Ruto
-/// flew to Paris. He met Macron there."). Without genders, two people
-/// before make it ambiguous, and it is left alone; so are object pronouns
-/// ("met him") and "they".
-pub fn add_pronoun_subjects(ctx: &DocContext, view: &SentenceView, previous_people: &[usize], arguments: &mut Vec<Argument>) {
+/// "it" as a subject: "Britain said it would give ..." is the country or organization that said
+/// it, else the one opening the sentence (personal pronouns are [`super::antecedent::Topics`]).
+pub fn add_it_subjects(ctx: &DocContext, view: &SentenceView, arguments: &mut Vec<Argument>) {
     let text = view.sentence_text();
     let mut added: Vec<Argument> = Vec::new();
-    let only_previous = match previous_people {
-        [one] => Some(*one),
-        _ => None,
-    };
-    for found in SUBJECT_PRONOUN.captures_iter(text) {
-        let pronoun = found.get(1).expect("pronoun group");
-        let span = Span::new(view.span.start as usize + pronoun.start(), view.span.start as usize + pronoun.end());
-        let found = found.get(0).expect("match");
-        if view.in_quotes(span) {
-            continue;
-        }
-        let mut people_before = arguments.iter().chain(&added).filter(|a| a.span.end <= span.start && a.kind == EntityKind::Person);
-        let entity = if is_reported(found.as_str()) {
-            // "Ruto said he would ...": the one who said it.
-            people_before.next_back().map(|a| a.entity)
-        } else {
-            // "She met X ..., and she received Y": the subject that opens the sentence, not X.
-            let opener = people_before.min_by_key(|a| a.span.start).filter(|a| view.before(a.span.start).trim().is_empty());
-            opener.map(|a| a.entity).or(only_previous)
-        };
-        if let Some(entity) = entity {
-            added.push(Argument { entity, kind: EntityKind::Person, head: span, span });
-        }
-    }
-    // "Britain said it would give ...": "it" is the country or organization that said it,
-    // else the one opening the sentence.
     for found in IT_SUBJECT.captures_iter(text) {
         let pronoun = found.get(1).expect("pronoun group");
         let span = Span::new(view.span.start as usize + pronoun.start(), view.span.start as usize + pronoun.end());
@@ -394,10 +381,6 @@ fn is_reported(found: &str) -> bool {
 static BACK_REFERENCE_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[Tt]he\s+(?:[\d]+-[a-z]+\s+|[a-z]+-[a-z]+\s+)?([a-z]+)\b").unwrap());
 
-/// "He"/"she" at the start of a sentence or after ", and", "; ", "said":
-/// where a subject stands.
-/// ("He" and "she" are always subjects; "said he" and "that she" name who spoke.)
-static SUBJECT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\b(?:said|saying|that)\s+)?\b([Hh]e|[Ss]he)\b").unwrap());
 /// "it would", "it has" after "said" or at a clause start: a country or organization as subject.
 static IT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[;,]\s+(?:and\s+|but\s+)?|\bsaid\s+|\bsaying\s+|\bthat\s+)([Ii]t)\s+(?:would|will|had|has|was|is|could|plans|planned|intends|wants|also)\b").unwrap()
@@ -424,6 +407,30 @@ fn described_person(ctx: &DocContext, refs: &DocReferences, view: &SentenceView,
         [person] => Argument { entity: *person, kind: EntityKind::Person, head: span, span },
         _ => Argument { entity: owner.entity, kind: owner.kind, head: owner.span, span },
     })
+}
+
+/// "the president", "the minister" with no owner and no name: the one person the document's role
+/// phrases give that title, if exactly one ("President Ama Mensah ... the president said").
+fn title_holder(ctx: &DocContext, refs: &DocReferences, view: &SentenceView, title: Span) -> Option<Argument> {
+    let before = view.before(title.start).trim_end();
+    let article = before.rsplit(char::is_whitespace).next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let next = view.after(title.end).split_whitespace().next().unwrap_or("");
+    // A name, an owner ("of Peru") or a noun ("the president's office") after it: not a bare description.
+    if !article
+        || next.starts_with(char::is_uppercase)
+        || matches!(next, "of" | "for" | "at" | "to" | "in")
+        || view.after(title.end).starts_with(['\'', '’'])
+    {
+        return None;
+    }
+    let base = roles::base_title_of(ctx.resources, view.text, title);
+    match refs.title_holders.get(&base).map(Vec::as_slice) {
+        Some(&[person]) => {
+            let span = Span { start: view.span.start + (before.len() - "the".len()) as u32, end: title.end };
+            Some(Argument { entity: person, kind: EntityKind::Person, head: span, span })
+        }
+        _ => None,
+    }
 }
 
 /// The organization named right before "resolution" ("a Security Council
@@ -490,9 +497,13 @@ mod tests {
             ("Greece criticised Ankara, and Turkey replied.", "criticised", "Ankara", "Turkey"),
             ("Turkey thanked Ruto, who visited Ankara on Monday.", "visited", "Ankara", "Ankara"),
             ("Moscow abstained.", "abstained", "Moscow", "Moscow"),
+            ("President Ama Mensah arrived in Lima. The president met Tomas Berg there.", "met Tomas", "The president", "Ama Mensah"),
         ] {
             let found = arguments(text, marker);
             assert!(found.iter().any(|(q, name)| q == quote && name == expected), "{text}: {found:?}");
         }
+        // Two presidents named: "the president" is left alone.
+        let two = "President Ama Mensah met President Tomas Berg. The president thanked Rosa Fuentes.";
+        assert!(!arguments(two, "thanked").iter().any(|(q, _)| q == "The president"));
     }
 }

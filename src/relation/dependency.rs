@@ -17,10 +17,12 @@
 //!
 //! Example: "Ghana’s president and Peru’s foreign minister did not meet" -> nothing;
 //! "X and Y, who met Z, left" -> X MET Z, Y MET Z.
-//! Known misses: whatever the parse gets wrong; arguments named only by a pronoun other than a
-//! relative one; triggers that are multi-word expressions the tree splits ("took part in").
+//! A personal pronoun ("he", "her") is an argument when [`super::antecedent::Topics`] found its
+//! person before the patterns run.
+//! Known misses: whatever the parse gets wrong; "they" and pronouns left ambiguous; triggers that
+//! are multi-word expressions the tree splits ("took part in").
 
-use super::view::{DocView, SentenceView};
+use super::view::{Argument, DocView, SentenceView};
 use super::RelationCandidate;
 use crate::kinds::EntityKind;
 use crate::resources::pattern::{Attribute, Path, Pattern, Step};
@@ -76,6 +78,23 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     }
 }
 
+/// The argument each word of `tree` stands for, if any: the head word of an argument's whole
+/// phrase first, then every word of the name itself.
+pub fn argument_words(tree: &DependencyTree, arguments: &[Argument]) -> Vec<Option<usize>> {
+    let mut argument_at = vec![None; tree.len()];
+    for (idx, argument) in arguments.iter().enumerate() {
+        if let Some(head) = tree.head_within(argument.span) {
+            argument_at[head as usize].get_or_insert(idx);
+        }
+    }
+    for (idx, argument) in arguments.iter().enumerate() {
+        for slot in &mut argument_at[tree.words_within(argument.head)] {
+            slot.get_or_insert(idx);
+        }
+    }
+    argument_at
+}
+
 /// Whether the sentence asks rather than states.
 fn is_question(view: &SentenceView) -> bool {
     view.sentence_text().trim_end().ends_with('?')
@@ -100,20 +119,11 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
         tree: &'v DependencyTree<'a>,
         guards: &'a super::triggers::TriggerFile,
     ) -> Self {
-        let mut argument_at = vec![None; tree.len()];
+        let argument_at = argument_words(tree, &view.arguments);
         let mut anchor_at = vec![None; tree.len()];
-        // Head words of whole phrases first, then every word of a name.
         for (idx, argument) in view.arguments.iter().enumerate() {
             for head in [tree.head_within(argument.span), tree.head_within(argument.head)].into_iter().flatten() {
                 anchor_at[head as usize].get_or_insert(idx);
-            }
-            if let Some(head) = tree.head_within(argument.span) {
-                argument_at[head as usize].get_or_insert(idx);
-            }
-        }
-        for (idx, argument) in view.arguments.iter().enumerate() {
-            for slot in &mut argument_at[tree.words_within(argument.head)] {
-                slot.get_or_insert(idx);
             }
         }
         ParsedSentence { doc, view, tree, guards, argument_at, anchor_at }
@@ -211,10 +221,10 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
         words
     }
 
-    /// Whether `word` has a `case` or `mark` dependent with one of the lemmas.
+    /// Whether `word` has a `case`, `mark` or punctuation dependent with one of the lemmas.
     fn marked_by<S: AsRef<str>>(&self, word: u32, lemmas: &[S]) -> bool {
         let tree = self.tree;
-        tree.children(word).iter().any(|&c| matches!(tree.label(c), "case" | "mark") && tree.lemma_in(c, lemmas))
+        tree.children(word).iter().any(|&c| matches!(tree.label(c), "case" | "mark" | "punct") && tree.lemma_in(c, lemmas))
     }
 
     /// The logical subject of a predicate (see [`crate::resources::pattern`]).

@@ -13,9 +13,13 @@
 //! Triggers: `data/relations/holds_role.toml`.
 //! Example: "Ghana’s Foreign Minister Kofi Mensah met ..." -> Kofi Mensah
 //! HOLDS_ROLE Ghana (role "Foreign Minister").
-//! Known misses: roles given by a verb ("was appointed prime minister"),
-//! a bare title whose country only the context gives ("President X" in an
-//! article about one country), titles missing from `data/titles.txt`.
+//! Roles given by a verb ("X resigned as head of Y", "X became president of
+//! Y") and titles the parse ties to their organization are the tree patterns of
+//! the same file ([`super::dependency`]).
+//! Known misses: a verb's role with no organization named ("was appointed
+//! prime minister"), a bare title whose country only the context gives
+//! ("President X" in an article about one country), titles missing from
+//! `data/titles.txt` and from the patterns.
 
 use super::grammar::is_state_or_organization;
 use super::view::{DocView, SentenceView};

@@ -15,7 +15,9 @@
 //!   where it is);
 //! - "the Accra-based X", "X, the Accra-based operator".
 //!
-//! Triggers: `data/relations/located_in.toml`.
+//! Triggers: `data/relations/located_in.toml`; its tree patterns add "City,
+//! State" whatever its neighbours, "X, a school in Y" and "the schools A and B
+//! in Y" ([`super::dependency`]).
 //! Known misses: places far from their container in the sentence, "where"
 //! clauses ("in Arusha, where the bloc is based"), and containment that
 //! only world knowledge gives (never guessed).

@@ -3,18 +3,21 @@
 //!
 //! What it extracts:
 //! - "X, a member of Y", "X is a (non-)permanent member of Y", "X’s tenure
-//!   as a member on Y", "X joined Y" (`kind` = "permanent member" or
-//!   "non-permanent member" when the text says so);
+//!   as a member on Y" (`kind` = "permanent member" or "non-permanent
+//!   member" when the text says so);
 //! - a list of members: "the permanent members — A, B and C" with the
 //!   organization named earlier in the sentence;
 //! - parts of an organization: "the UN’s aid coordination body, OCHA",
 //!   "OCHA, a UN agency";
-//! - "PERSON from ORGANIZATION" ("Ana Ruiz from Oxfam");
 //! - a member's title in an organization ("Ama Owusu, an NDC lawmaker").
 //!
-//! Triggers: `data/relations/member_of.toml`.
+//! Triggers: `data/relations/member_of.toml`; its tree patterns add "X
+//! joined Y" (also "Y, which X joined"), "X from Y", "X spent ten years at
+//! Y", "X works (played) for Y", "X is employed by Y", "a lawmaker from Y",
+//! "X (Y Party)" and "Y's X" ([`super::dependency`]).
 //! Known misses: membership implied by world knowledge (every UN agency is
-//! part of the UN), and lowercase organization names.
+//! part of the UN), adherents named by a word made from the name
+//! ("Scientologist X"), and lowercase organization names.
 
 use super::grammar::is_actor;
 use super::view::{DocView, SentenceView};
@@ -45,12 +48,7 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     for view in &doc.sentences {
         for hit in file.find(view.text, view.span) {
             match hit.group {
-                "member" | "joined" => {
-                    // "The Caribbean Community, which Belize joined in 1995": the antecedent is joined.
-                    if let Some((member, group)) = joined_antecedent(view, hit.span) {
-                        push(out, view, member, group, hit.span, "member_of.which_joined", None);
-                        continue;
-                    }
+                "member" => {
                     let members = tenure_holder(view, hit.span).map_or_else(|| view.subject(hit.span, is_actor), |idx| vec![idx]);
                     let groups = view.object(hit.span, |kind| kind == EntityKind::Organization);
                     let kind = membership_kind(view, hit.span);
@@ -71,7 +69,6 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
                         push(out, view, member, group, hit.span, "member_of.members_list", kind);
                     }
                 }
-                "person_from" => person_from(view, hit.span, out),
                 "founded" => {
                     // "X formed the Y with A and B": its founders are members.
                     let founders = view.subject(hit.span, is_actor);
@@ -108,17 +105,6 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     }
 }
 
-/// "Y, which X joined": (X, Y) when the trigger closes a relative clause on an organization.
-fn joined_antecedent(view: &SentenceView, trigger: Span) -> Option<(usize, usize)> {
-    let member =
-        (0..view.arguments.len()).rev().find(|&i| view.arguments[i].span.end <= trigger.start && is_actor(view.arguments[i].kind))?;
-    let group = member.checked_sub(1)?;
-    let antecedent = view.arguments[group];
-    let relative = matches!(view.between(antecedent.span, view.arguments[member].span), ", which " | " which " | ", that " | " that ");
-    let adjacent = view.between(view.arguments[member].span, trigger).trim().is_empty();
-    (antecedent.kind == EntityKind::Organization && relative && adjacent).then_some((member, group))
-}
-
 /// "Kenya" in "Kenya’s tenure as a non-permanent member on the Council".
 fn tenure_holder(view: &SentenceView, trigger: Span) -> Option<usize> {
     let before = view.before(trigger.start);
@@ -137,21 +123,6 @@ fn membership_kind(view: &SentenceView, trigger: Span) -> Option<&'static str> {
         Some("permanent member")
     } else {
         None
-    }
-}
-
-/// "Ana Ruiz from Oxfam": a person right before "from", an organization right after.
-fn person_from(view: &SentenceView, trigger: Span, out: &mut Vec<RelationCandidate>) {
-    let person = view
-        .arguments
-        .iter()
-        .position(|a| a.kind == EntityKind::Person && view.between(a.span, trigger).trim().is_empty() && a.span.end <= trigger.start);
-    let group = view
-        .arguments
-        .iter()
-        .position(|a| a.kind == EntityKind::Organization && a.span.start >= trigger.end && view.between(trigger, a.span).trim().is_empty());
-    if let (Some(person), Some(group)) = (person, group) {
-        push(out, view, person, group, trigger, "member_of.person_from", None);
     }
 }
 

@@ -11,6 +11,7 @@
 //! phrase is one argument whose entity is the person: the organization
 //! inside it is not an argument of any other relation of that sentence.
 
+use super::antecedent;
 use super::coref::{self, Placeholder};
 use super::roles::{self, RolePhrase};
 use crate::kinds::EntityKind;
@@ -57,7 +58,7 @@ pub struct SentenceView<'a> {
     pub roles: Vec<RolePhrase>,
     pub arguments: Vec<Argument>,
     /// The dependency tree, for sentences with two or more arguments (the only ones a relation
-    /// can come from).
+    /// can come from), or with a person or a personal pronoun (see [`antecedent::Topics`]).
     pub tree: Option<DependencyTree<'a>>,
 }
 
@@ -117,31 +118,24 @@ impl<'a> DocView<'a> {
         }
         let references = coref::DocReferences::new(ctx, &sentences);
         let mut placeholders = Vec::new();
-        // The people of the sentence right before, for "he" and "she".
-        let mut previous_people: Vec<usize> = Vec::new();
-        let mut last_index = None;
-        for view in &mut sentences {
-            if last_index.is_some_and(|last| view.index != last + 1) {
-                previous_people.clear();
-            }
-            last_index = Some(view.index);
-            let mut arguments = coref::arguments(ctx, &references, view, &mut placeholders);
-            coref::add_pronoun_subjects(ctx, view, &previous_people, &mut arguments);
-            previous_people.clear();
-            for argument in arguments.iter().filter(|a| a.kind == EntityKind::Person) {
-                if !previous_people.contains(&argument.entity) {
-                    previous_people.push(argument.entity);
-                }
-            }
-            view.arguments = arguments;
-        }
+        let guards = ctx.resources.relations.file("guards");
+        let mut topics = antecedent::Topics::default();
         let mut scratch = TreeScratch::default();
         for view in &mut sentences {
-            if view.arguments.len() >= 2 {
-                let sentence = &ctx.segmentation.sentences[view.index as usize];
-                let tokens = &ctx.segmentation.tokens[sentence.tokens.start as usize..sentence.tokens.end as usize];
-                view.tree = Some(DependencyTree::parse(text, tokens, &mut scratch));
+            let mut arguments = coref::arguments(ctx, &references, view, &mut placeholders);
+            coref::add_it_subjects(ctx, view, &mut arguments);
+            let sentence = &ctx.segmentation.sentences[view.index as usize];
+            let tokens = &ctx.segmentation.tokens[sentence.tokens.start as usize..sentence.tokens.end as usize];
+            // Parsed: sentences that may state a relation, and those whose subjects or pronouns
+            // a personal pronoun may need.
+            let has_person = arguments.iter().any(|a| a.kind == EntityKind::Person);
+            let pronoun = || topics.is_live(view.index) && antecedent::Topics::has_pronoun(guards, view, tokens);
+            if arguments.len() >= 2 || has_person || pronoun() {
+                let tree = DependencyTree::parse(text, tokens, &mut scratch);
+                topics.resolve(guards, view, &tree, &mut arguments);
+                view.tree = Some(tree);
             }
+            view.arguments = arguments;
         }
         let described_mission = placeholders
             .iter()

@@ -22,7 +22,8 @@
 //!
 //! A path is steps separated by spaces, read from the trigger: `obj` goes to its dependents of
 //! that relation (or a subtype: `obl` takes `obl:tmod`), `obl[with|to]` only to those whose own
-//! `case` or `mark` word is one of the lemmas, `^appos` up to the head when the word hangs from it
+//! `case` or `mark` word is one of the lemmas (`appos[,]`: whose own punctuation is a comma, not a
+//! bracket), `^appos` up to the head when the word hangs from it
 //! by that relation, `.` stays on the trigger. `@subject` is the trigger's logical subject:
 //! `nsubj`, the agent of a passive (`obl:agent`), else the subject it shares as `xcomp` (control:
 //! "X agreed to meet Y"; the object when the governing verb has one, "urged X to meet Y"), as
@@ -236,6 +237,7 @@ mod tests {
             ("obl[with|to]", vec![child("obl", &["with", "to"])]),
             ("^appos nmod[of]", vec![Step::Parent { label: "appos".into() }, child("nmod", &["of"])]),
             ("nmod:poss", vec![child("nmod:poss", &[])]),
+            ("appos[,]", vec![child("appos", &[","])]),
             (". @object", vec![Step::Itself, Step::Object]),
         ];
         for (text, path) in table {

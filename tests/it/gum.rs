@@ -20,7 +20,7 @@ struct Floor {
     relation_precision: f64,
 }
 
-const DEV: Floor = Floor { typed_entity_f1: 0.83, relation_f1: 0.55, relation_precision: 0.83 };
+const DEV: Floor = Floor { typed_entity_f1: 0.83, relation_f1: 0.67, relation_precision: 0.85 };
 /// Scored once, at the commit that set it: relations P 0.682 R 0.192 F1 0.300 (the word-window
 /// extractors alone: P 0.700 R 0.090 F1 0.159), typed entities F1 0.832.
 const BLIND: Floor = Floor { typed_entity_f1: 0.82, relation_f1: 0.29, relation_precision: 0.66 };
