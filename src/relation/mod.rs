@@ -66,11 +66,8 @@ pub mod dates;
 pub mod dependency;
 pub mod grammar;
 pub mod holds_role;
-pub mod leads;
 pub mod located_in;
 pub mod member_of;
-pub mod met;
-pub mod opposes;
 pub mod roles;
 pub mod sponsors;
 /// The trigger files live with the other data files; reachable here as before.
@@ -82,10 +79,8 @@ pub mod vote;
 type Extractor = fn(&DocView, &mut Vec<RelationCandidate>);
 
 /// The extractors, in the order they run.
-const EXTRACTORS: [Extractor; 12] = [
+const EXTRACTORS: [Extractor; 9] = [
     holds_role::extract,
-    met::extract,
-    leads::extract,
     member_of::extract,
     contributes_to::extract,
     sponsors::extract,
@@ -93,7 +88,6 @@ const EXTRACTORS: [Extractor; 12] = [
     vote::extract,
     authorizes::extract,
     located_in::extract,
-    opposes::extract,
     dependency::extract,
 ];
 
