@@ -7,7 +7,9 @@
 //! modifies ("X, who met Y"), or a word that stands for an entity it names (`stand_ins` of
 //! `data/relations/guards.toml`: "the Kenyan government", "Peru's delegation"). Coordination
 //! distributes: "A, B and C met D" is three meetings; an apposition names its head ("the group's
-//! leader, X").
+//! leader, X"), and so does an inclusion list ("leaders, including A and B"). A subject "he" or
+//! "she" the view left unresolved in an embedded clause stands for the person subject of the
+//! clause that governs it ("X taught at Pisa, where he met Y").
 //!
 //! Guards, from the tree, one policy for every relation: a negated trigger ("did not meet"), one in
 //! a conditional clause ("if they meet") and any trigger of a question give no edge, whichever
@@ -17,8 +19,8 @@
 //!
 //! Example: "Ghana’s president and Peru’s foreign minister did not meet" -> nothing;
 //! "X and Y, who met Z, left" -> X MET Z, Y MET Z.
-//! Known misses: whatever the parse gets wrong; arguments named only by a pronoun other than a
-//! relative one; triggers that are multi-word expressions the tree splits ("took part in").
+//! Known misses: whatever the parse gets wrong; arguments named only by other pronouns (objects,
+//! "they", a "he" opening a sentence that the view does not resolve).
 
 use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
@@ -294,8 +296,9 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
     }
 
     /// The arguments a word stands for, coordination and inclusion lists distributed: "A, B and
-    /// C", "leaders, including A and B", and a conjunct the parse hangs from a word inside an
-    /// argument's phrase ("Secretary of State A and B" with B under "A").
+    /// C", "leaders, including A and B", a conjunct the parse hangs from a word inside an
+    /// argument's phrase ("Secretary of State A and B" with B under "A"), and the word a phrase
+    /// hangs from as its conjunct.
     fn arguments_at(&self, word: u32) -> Vec<usize> {
         let tree = self.tree;
         let word = self.antecedent_of_relative(word);
@@ -315,7 +318,7 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
                         None
                     }
                     Some(Named::Apposition(argument)) => Some(argument),
-                    None => None,
+                    None => self.subject_of_pronoun(current),
                 },
             };
             if let Some(argument) = argument.filter(|a| !found.contains(a)) {
@@ -324,9 +327,15 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
             // Only within a phrase the word belongs to, not one it stands for ("the force, the U.S.").
             if let Some(argument) = self.argument_at[current as usize] {
                 let span = self.view.arguments[argument].span;
+                let outside = |w: &u32| !span.contains(tree.spans[*w as usize]);
                 for inside in tree.words_within(span) {
                     let inside = inside as u32;
-                    members.extend(self.members(inside).filter(|&m| !span.contains(tree.spans[m as usize])));
+                    members.extend(self.members(inside).filter(outside));
+                    // Coordination runs both ways: a phrase the parse hangs as a later conjunct of
+                    // a word outside it is listed with that word ("A and Kenya's minister B").
+                    if tree.label(inside) == "conj" {
+                        members.extend(tree.head(inside).filter(outside));
+                    }
                 }
             }
             for member in members {
@@ -356,6 +365,25 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
             Some(clause) if relative && tree.label(clause) == "acl:relcl" => tree.head(clause).unwrap_or(word),
             _ => word,
         }
+    }
+
+    /// The person a subject pronoun the view left unresolved stands for, in a clause embedded in
+    /// another: the subject of the governing clause ("Fillmore taught at Pisa, where he met Sue
+    /// Atkins": he = Fillmore), when that subject is a person.
+    fn subject_of_pronoun(&self, word: u32) -> Option<usize> {
+        let tree = self.tree;
+        if tree.upos(word) != "PRON" || !label_matches(tree.label(word), "nsubj") || !self.guards.has_word("subject_pronouns", tree.lemma(word)) {
+            return None;
+        }
+        let mut clause = tree.head(word)?;
+        for _ in 0..MAX_REACH {
+            clause = tree.head(clause)?;
+            if let Some(subject) = tree.children_labelled(clause, "nsubj").next() {
+                let argument = self.argument_at[subject as usize]?;
+                return (self.doc.kind_of(self.view.arguments[argument].entity) == EntityKind::Person).then_some(argument);
+            }
+        }
+        None
     }
 
     /// What names a word without an argument: the apposition of a description ("its leader, X";
@@ -444,4 +472,53 @@ pub fn drop_denied(doc: &DocView, found: &mut Vec<RelationCandidate>) {
         }
         tree.word_at(candidate.trigger.start).is_none_or(|word| modality(tree, guards, word) != Modality::Denied)
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::RelationKind;
+
+    /// The MET, OPPOSES and LEADS relations the tree patterns read off `text`, as "source KIND target" with names.
+    fn found(text: &str) -> Vec<String> {
+        super::super::with_view(text, |doc| {
+            let mut out = Vec::new();
+            super::extract(doc, &mut out);
+            let name = |entity: usize| doc.ctx.entities.get(entity).map_or("?", |e| e.name.as_str()).to_string();
+            let mine = [RelationKind::Met, RelationKind::Opposes, RelationKind::Leads];
+            let mut found: Vec<String> =
+                out.iter().filter(|r| mine.contains(&r.kind)).map(|r| format!("{} {} {}", name(r.source), r.kind, name(r.target))).collect();
+            found.sort();
+            found.dedup();
+            found
+        })
+    }
+
+    #[test]
+    fn arguments_from_the_tree() {
+        let table: &[(&str, &[&str])] = &[
+            // An inclusion list distributes.
+            ("The Lima Workers Network denounced several groups, including the Andean Farmers Union.", &[
+                "Lima Workers Network OPPOSES Andean Farmers Union",
+            ]),
+            // A plural's apposition is a list.
+            ("Two groups, the Andean Farmers Union and the Lima Workers Network, opposed the Peru plan for the border.", &[
+                "Andean Farmers Union OPPOSES Peru",
+                "Lima Workers Network OPPOSES Peru",
+            ]),
+            // A purpose clause of a passive shares its subject.
+            ("The Patriotic Defence Movement was formed in 2019 to fight the Liptako Brigade.", &[
+                "Patriotic Defence Movement OPPOSES Liptako Brigade",
+            ]),
+            // "each other", however the parse reads it, gives both directions.
+            ("Chile and Bolivia fought each other for years.", &["Bolivia OPPOSES Chile", "Chile OPPOSES Bolivia"]),
+            // An unresolved "she" in an embedded clause is the governing clause's subject.
+            ("Rosa Fuentes taught law at the University of Lima, where she met Luis Quispe.", &["Rosa Fuentes MET Luis Quispe"]),
+            // A delegation's place stands for its country only when the document names the country.
+            ("A Chilean delegation arrived in Accra on Monday to discuss Ghana's debt.", &["Chile MET Ghana"]),
+            ("A Chilean delegation arrived in Accra on Monday.", &[]),
+        ];
+        for (text, expected) in table {
+            assert_eq!(found(text), *expected, "{text}");
+        }
+    }
 }

@@ -66,8 +66,10 @@ pub mod dates;
 pub mod dependency;
 pub mod grammar;
 pub mod holds_role;
+pub mod leads;
 pub mod located_in;
 pub mod member_of;
+pub mod opposes;
 pub mod roles;
 pub mod sponsors;
 /// The trigger files live with the other data files; reachable here as before.
@@ -79,8 +81,9 @@ pub mod vote;
 type Extractor = fn(&DocView, &mut Vec<RelationCandidate>);
 
 /// The extractors, in the order they run.
-const EXTRACTORS: [Extractor; 9] = [
+const EXTRACTORS: [Extractor; 11] = [
     holds_role::extract,
+    leads::extract,
     member_of::extract,
     contributes_to::extract,
     sponsors::extract,
@@ -88,6 +91,7 @@ const EXTRACTORS: [Extractor; 9] = [
     vote::extract,
     authorizes::extract,
     located_in::extract,
+    opposes::extract,
     dependency::extract,
 ];
 
