@@ -270,9 +270,12 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
         // An oblique without a preposition is an object the parse misread ("leading the force"
         // as `obl`); bare times and measures carry subtypes (`obl:tmod`, `obl:npmod`).
         if found.is_empty() {
-            found.extend(tree.children(predicate).iter().copied().filter(|&c| {
-                tree.label(c) == "obl" && !tree.children(c).iter().any(|&m| matches!(tree.label(m), "case" | "mark"))
-            }));
+            found.extend(
+                tree.children(predicate)
+                    .iter()
+                    .copied()
+                    .filter(|&c| tree.label(c) == "obl" && !tree.children(c).iter().any(|&m| matches!(tree.label(m), "case" | "mark"))),
+            );
         }
         if found.is_empty() && tree.label(predicate) == "acl" && tree.xpos[predicate as usize] == "VBN" {
             found.extend(tree.head(predicate));
@@ -372,7 +375,10 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
     /// Atkins": he = Fillmore), when that subject is a person.
     fn subject_of_pronoun(&self, word: u32) -> Option<usize> {
         let tree = self.tree;
-        if tree.upos(word) != "PRON" || !label_matches(tree.label(word), "nsubj") || !self.guards.has_word("subject_pronouns", tree.lemma(word)) {
+        if tree.upos(word) != "PRON"
+            || !label_matches(tree.label(word), "nsubj")
+            || !self.guards.has_word("subject_pronouns", tree.lemma(word))
+        {
             return None;
         }
         let mut clause = tree.head(word)?;
@@ -485,8 +491,11 @@ mod tests {
             super::extract(doc, &mut out);
             let name = |entity: usize| doc.ctx.entities.get(entity).map_or("?", |e| e.name.as_str()).to_string();
             let mine = [RelationKind::Met, RelationKind::Opposes, RelationKind::Leads];
-            let mut found: Vec<String> =
-                out.iter().filter(|r| mine.contains(&r.kind)).map(|r| format!("{} {} {}", name(r.source), r.kind, name(r.target))).collect();
+            let mut found: Vec<String> = out
+                .iter()
+                .filter(|r| mine.contains(&r.kind))
+                .map(|r| format!("{} {} {}", name(r.source), r.kind, name(r.target)))
+                .collect();
             found.sort();
             found.dedup();
             found
@@ -497,18 +506,20 @@ mod tests {
     fn arguments_from_the_tree() {
         let table: &[(&str, &[&str])] = &[
             // An inclusion list distributes.
-            ("The Lima Workers Network denounced several groups, including the Andean Farmers Union.", &[
-                "Lima Workers Network OPPOSES Andean Farmers Union",
-            ]),
+            (
+                "The Lima Workers Network denounced several groups, including the Andean Farmers Union.",
+                &["Lima Workers Network OPPOSES Andean Farmers Union"],
+            ),
             // A plural's apposition is a list.
-            ("Two groups, the Andean Farmers Union and the Lima Workers Network, opposed the Peru plan for the border.", &[
-                "Andean Farmers Union OPPOSES Peru",
-                "Lima Workers Network OPPOSES Peru",
-            ]),
+            (
+                "Two groups, the Andean Farmers Union and the Lima Workers Network, opposed the Peru plan for the border.",
+                &["Andean Farmers Union OPPOSES Peru", "Lima Workers Network OPPOSES Peru"],
+            ),
             // A purpose clause of a passive shares its subject.
-            ("The Patriotic Defence Movement was formed in 2019 to fight the Liptako Brigade.", &[
-                "Patriotic Defence Movement OPPOSES Liptako Brigade",
-            ]),
+            (
+                "The Patriotic Defence Movement was formed in 2019 to fight the Liptako Brigade.",
+                &["Patriotic Defence Movement OPPOSES Liptako Brigade"],
+            ),
             // "each other", however the parse reads it, gives both directions.
             ("Chile and Bolivia fought each other for years.", &["Bolivia OPPOSES Chile", "Chile OPPOSES Bolivia"]),
             // An unresolved "she" in an embedded clause is the governing clause's subject.

@@ -263,14 +263,19 @@ mod tests {
             ("obl[with|to]", vec![child("obl", &["with", "to"])]),
             ("^appos nmod[of]", vec![Step::Parent { label: "appos".into(), lemmas: vec![] }, child("nmod", &["of"])]),
             ("^obj{Head|lead} @subject", vec![Step::Parent { label: "obj".into(), lemmas: strings(&["head", "lead"]) }, Step::Subject]),
-            ("acl:relcl{visit} obl[in]", vec![Step::Child { label: "acl:relcl".into(), case: vec![], lemmas: strings(&["visit"]) }, child("obl", &["in"])]),
+            (
+                "acl:relcl{visit} obl[in]",
+                vec![Step::Child { label: "acl:relcl".into(), case: vec![], lemmas: strings(&["visit"]) }, child("obl", &["in"])],
+            ),
             ("nmod:poss", vec![child("nmod:poss", &[])]),
             (". @object", vec![Step::Itself, Step::Object]),
         ];
         for (text, path) in table {
             assert_eq!(&parse_path(text).unwrap(), path, "{text}");
         }
-        for bad in ["", "obl[with", "obl[]", "OBJ", "^", "@verb", "obl[with||to]", "obj{", "obj{}", "^obj{a||b}", "@subject{meet}", "{meet}"] {
+        for bad in
+            ["", "obl[with", "obl[]", "OBJ", "^", "@verb", "obl[with||to]", "obj{", "obj{}", "^obj{a||b}", "@subject{meet}", "{meet}"]
+        {
             assert!(parse_path(bad).is_err(), "{bad}");
         }
     }
