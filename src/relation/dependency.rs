@@ -7,7 +7,9 @@
 //! modifies ("X, who met Y"), or a word that stands for an entity it names (`stand_ins` of
 //! `data/relations/guards.toml`: "the Kenyan government", "Peru's delegation"). Coordination
 //! distributes: "A, B and C met D" is three meetings; an apposition names its head ("the group's
-//! leader, X").
+//! leader, X"), and so does an inclusion list ("leaders, including A and B"). A subject "he" or
+//! "she" the view left unresolved in an embedded clause stands for the person subject of the
+//! clause that governs it ("X taught at Pisa, where he met Y").
 //!
 //! Guards, from the tree, one policy for every relation: a negated trigger ("did not meet"), one in
 //! a conditional clause ("if they meet") and any trigger of a question give no edge, whichever
@@ -18,7 +20,8 @@
 //! Example: "Ghana’s president and Peru’s foreign minister did not meet" -> nothing;
 //! "X and Y, who met Z, left" -> X MET Z, Y MET Z.
 //! A personal pronoun ("he", "her") is an argument when [`super::antecedent::Topics`] found its
-//! person before the patterns run.
+//! person before the patterns run; a subject "he"/"she" it left alone inside an embedded clause
+//! stands for the person subject of the clause that governs it.
 //! Known misses: whatever the parse gets wrong; "they" and pronouns left ambiguous; triggers that
 //! are multi-word expressions the tree splits ("took part in").
 
@@ -185,7 +188,13 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
         }
         let span = self.tree.spans[trigger as usize];
         for (source, target) in pairs {
-            let (source, target) = (self.view.arguments[source].entity, self.view.arguments[target].entity);
+            let (source, mut target) = (self.view.arguments[source].entity, self.view.arguments[target].entity);
+            if pattern.place_as_country && self.doc.kind_of(target) == EntityKind::Location {
+                match super::located_in::country_of_place(self.doc, target) {
+                    Some(country) => target = country,
+                    None => continue,
+                }
+            }
             let mut candidate = RelationCandidate::new(pattern.kind, source, target, self.view, span, pattern.rule, 0.7);
             for (key, value) in &attributes {
                 candidate = candidate.with(key, value.clone());
@@ -205,14 +214,14 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
                     Step::Itself => next.push(word),
                     Step::Subject => next.extend(self.subject(word)),
                     Step::Object => next.extend(self.object(word)),
-                    Step::Parent { label } => {
+                    Step::Parent { label, lemmas } => {
                         if label_matches(tree.label(word), label) {
-                            next.extend(tree.head(word));
+                            next.extend(tree.head(word).filter(|&head| lemmas.is_empty() || tree.lemma_in(head, lemmas)));
                         }
                     }
-                    Step::Child { label, case } => {
-                        next.extend(tree.children_labelled(word, label).filter(|&child| case.is_empty() || self.marked_by(child, case)))
-                    }
+                    Step::Child { label, case, lemmas } => next.extend(tree.children_labelled(word, label).filter(|&child| {
+                        (case.is_empty() || self.marked_by(child, case)) && (lemmas.is_empty() || tree.lemma_in(child, lemmas))
+                    })),
                 }
             }
             next.truncate(MAX_REACH);
@@ -237,8 +246,13 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
                 return direct;
             }
             let agents: Vec<u32> = tree.children_labelled(word, "obl:agent").collect();
-            if !agents.is_empty() || self.is_passive(word) {
+            if !agents.is_empty() {
                 return agents;
+            }
+            if self.is_passive(word) {
+                // The predicate's own passive has no subject but its agent; a clause that shares
+                // a passive's subject takes it: "X was formed to fight Y", "X was attacked and fled".
+                return if word == predicate { agents } else { tree.children_labelled(word, "nsubj:pass").collect() };
             }
             let Some(head) = tree.head(word) else { return Vec::new() };
             match tree.label(word) {
@@ -249,8 +263,8 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
                     }
                 }
                 "conj" => {}
-                // "After meeting Y, X left"; "X flew to Lima to meet Y".
-                "advcl" if tree.xpos[word as usize] == "VBG" || self.marked_by(word, &["to"]) => {}
+                // "After meeting Y, X left"; "X flew to Lima to meet Y"; "after talks with Y, X".
+                "advcl" if tree.xpos[word as usize] == "VBG" || self.marked_by(word, self.guards.words("shared_subject_marks")) => {}
                 "acl:relcl" | "acl" => return vec![head],
                 _ => return Vec::new(),
             }
@@ -264,6 +278,16 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
         let tree = self.tree;
         let mut found: Vec<u32> = tree.children_labelled(predicate, "obj").collect();
         found.extend(tree.children_labelled(predicate, "nsubj:pass"));
+        // An oblique without a preposition is an object the parse misread ("leading the force"
+        // as `obl`); bare times and measures carry subtypes (`obl:tmod`, `obl:npmod`).
+        if found.is_empty() {
+            found.extend(
+                tree.children(predicate)
+                    .iter()
+                    .copied()
+                    .filter(|&c| tree.label(c) == "obl" && !tree.children(c).iter().any(|&m| matches!(tree.label(m), "case" | "mark"))),
+            );
+        }
         if found.is_empty() && tree.label(predicate) == "acl" && tree.xpos[predicate as usize] == "VBN" {
             found.extend(tree.head(predicate));
         }
@@ -278,28 +302,73 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
     /// "each other", "one another" as the object.
     fn object_is_each_other(&self, predicate: u32) -> bool {
         let tree = self.tree;
-        tree.children(predicate).iter().any(|&c| matches!(tree.label(c), "obj" | "obl") && tree.lemma_in(c, &["other", "another"]))
+        let other = ["other", "another"];
+        tree.children(predicate).iter().any(|&c| {
+            matches!(tree.label(c), "obj" | "obl")
+                && (tree.lemma_in(c, &other) || tree.children_labelled(c, "fixed").any(|f| tree.lemma_in(f, &other)))
+        })
     }
 
-    /// The arguments a word stands for, coordination distributed.
+    /// The arguments a word stands for, coordination and inclusion lists distributed: "A, B and
+    /// C", "leaders, including A and B", a conjunct the parse hangs from a word inside an
+    /// argument's phrase ("Secretary of State A and B" with B under "A"), and the word a phrase
+    /// hangs from as its conjunct.
     fn arguments_at(&self, word: u32) -> Vec<usize> {
         let tree = self.tree;
         let word = self.antecedent_of_relative(word);
         let mut words = vec![word];
-        let mut idx = 0;
-        while idx < words.len() && words.len() < MAX_REACH {
-            let current = words[idx];
-            words.extend(tree.children_labelled(current, "conj"));
-            idx += 1;
-        }
         let mut found = Vec::new();
-        for word in words {
-            let argument = self.argument_at[word as usize].or_else(|| self.named_by(word));
+        let mut idx = 0;
+        while idx < words.len() {
+            let current = words[idx];
+            idx += 1;
+            let mut members: Vec<u32> = self.members(current).collect();
+            let argument = match self.argument_at[current as usize] {
+                Some(argument) => Some(argument),
+                None => match self.named_by(current) {
+                    // "the Kenyan and Haitian governments": the modifiers, distributed.
+                    Some(Named::Modifier(modifier)) => {
+                        members.push(modifier);
+                        None
+                    }
+                    Some(Named::Apposition(argument)) => Some(argument),
+                    None => self.subject_of_pronoun(current),
+                },
+            };
             if let Some(argument) = argument.filter(|a| !found.contains(a)) {
                 found.push(argument);
             }
+            // Only within a phrase the word belongs to, not one it stands for ("the force, the U.S.").
+            if let Some(argument) = self.argument_at[current as usize] {
+                let span = self.view.arguments[argument].span;
+                let outside = |w: &u32| !span.contains(tree.spans[*w as usize]);
+                for inside in tree.words_within(span) {
+                    let inside = inside as u32;
+                    members.extend(self.members(inside).filter(outside));
+                    // Coordination runs both ways: a phrase the parse hangs as a later conjunct of
+                    // a word outside it is listed with that word ("A and Kenya's minister B").
+                    if tree.label(inside) == "conj" {
+                        members.extend(tree.head(inside).filter(outside));
+                    }
+                }
+            }
+            for member in members {
+                if words.len() < MAX_REACH && !words.contains(&member) {
+                    words.push(member);
+                }
+            }
         }
         found
+    }
+
+    /// The words listed with `word`: its conjuncts, and what an inclusion introduces ("leaders,
+    /// including A").
+    fn members(&self, word: u32) -> impl Iterator<Item = u32> + '_ {
+        let tree = self.tree;
+        tree.children(word).iter().copied().filter(move |&c| {
+            let label = tree.label(c);
+            label == "conj" || label_matches(label, "nmod") && self.marked_by(c, self.guards.words("inclusions"))
+        })
     }
 
     /// The noun a relative pronoun stands for ("X, who met Y": "who" is X).
@@ -312,22 +381,58 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
         }
     }
 
-    /// The argument a word without one names: the entity of a stand-in noun ("the Kenyan
-    /// government", "Peru's delegation") or the apposition of a description ("its leader, X").
-    fn named_by(&self, word: u32) -> Option<usize> {
+    /// The person a subject pronoun the view left unresolved stands for, in a clause embedded in
+    /// another: the subject of the governing clause ("Fillmore taught at Pisa, where he met Sue
+    /// Atkins": he = Fillmore), when that subject is a person.
+    fn subject_of_pronoun(&self, word: u32) -> Option<usize> {
         let tree = self.tree;
-        let appositive = tree.children_labelled(word, "appos").find_map(|c| self.argument_at[c as usize]);
-        if appositive.is_some() {
-            return appositive;
+        if tree.upos(word) != "PRON"
+            || !label_matches(tree.label(word), "nsubj")
+            || !self.guards.has_word("subject_pronouns", tree.lemma(word))
+        {
+            return None;
+        }
+        let mut clause = tree.head(word)?;
+        for _ in 0..MAX_REACH {
+            clause = tree.head(clause)?;
+            if let Some(subject) = tree.children_labelled(clause, "nsubj").next() {
+                let argument = self.argument_at[subject as usize]?;
+                return (self.doc.kind_of(self.view.arguments[argument].entity) == EntityKind::Person).then_some(argument);
+            }
+        }
+        None
+    }
+
+    /// What names a word without an argument: the apposition of a description ("its leader, X";
+    /// of a plural, a list: "two groups, A and B"), or the modifier of a stand-in noun ("the
+    /// Kenyan government", "Peru's delegation", "delegations from Chile").
+    fn named_by(&self, word: u32) -> Option<Named> {
+        let tree = self.tree;
+        let appositive = tree.children_labelled(word, "appos").find(|&c| self.argument_at[c as usize].is_some());
+        if let Some(appositive) = appositive {
+            let plural = matches!(tree.xpos[word as usize], "NNS" | "NNPS");
+            return Some(if plural { Named::Modifier(appositive) } else { Named::Apposition(self.argument_at[appositive as usize]?) });
         }
         if !self.guards.has_word("stand_ins", tree.lemma(word)) {
             return None;
         }
         tree.children(word)
             .iter()
-            .filter(|&&c| matches!(tree.label(c), "amod" | "compound" | "nmod:poss") || self.marked_by(c, &["of"]))
-            .find_map(|&c| self.argument_at[c as usize])
+            .copied()
+            .filter(|&c| matches!(tree.label(c), "amod" | "compound" | "nmod:poss") || self.marked_by(c, &["of", "from"]))
+            .find(|&c| self.argument_at[c as usize].is_some())
+            .map(Named::Modifier)
     }
+}
+
+/// How a word without an argument of its own names one.
+enum Named {
+    /// The apposition of a singular noun names this argument (taken alone: "the force, the U.S.
+    /// and the U.N. have called ..." is a misread clause more often than a list).
+    Apposition(usize),
+    /// The word with an argument that names it (a stand-in noun's modifier, a plural's
+    /// apposition), whose conjuncts count too.
+    Modifier(u32),
 }
 
 /// What the text says of the trigger's event: denied (negated or conditional) or only planned
@@ -384,4 +489,58 @@ pub fn drop_denied(doc: &DocView, found: &mut Vec<RelationCandidate>) {
         }
         tree.word_at(candidate.trigger.start).is_none_or(|word| modality(tree, guards, word) != Modality::Denied)
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::RelationKind;
+
+    /// The MET, OPPOSES and LEADS relations the tree patterns read off `text`, as "source KIND target" with names.
+    fn found(text: &str) -> Vec<String> {
+        super::super::with_view(text, |doc| {
+            let mut out = Vec::new();
+            super::extract(doc, &mut out);
+            let name = |entity: usize| doc.ctx.entities.get(entity).map_or("?", |e| e.name.as_str()).to_string();
+            let mine = [RelationKind::Met, RelationKind::Opposes, RelationKind::Leads];
+            let mut found: Vec<String> = out
+                .iter()
+                .filter(|r| mine.contains(&r.kind))
+                .map(|r| format!("{} {} {}", name(r.source), r.kind, name(r.target)))
+                .collect();
+            found.sort();
+            found.dedup();
+            found
+        })
+    }
+
+    #[test]
+    fn arguments_from_the_tree() {
+        let table: &[(&str, &[&str])] = &[
+            // An inclusion list distributes.
+            (
+                "The Lima Workers Network denounced several groups, including the Andean Farmers Union.",
+                &["Lima Workers Network OPPOSES Andean Farmers Union"],
+            ),
+            // A plural's apposition is a list.
+            (
+                "Two groups, the Andean Farmers Union and the Lima Workers Network, opposed the Peru plan for the border.",
+                &["Andean Farmers Union OPPOSES Peru", "Lima Workers Network OPPOSES Peru"],
+            ),
+            // A purpose clause of a passive shares its subject.
+            (
+                "The Patriotic Defence Movement was formed in 2019 to fight the Liptako Brigade.",
+                &["Patriotic Defence Movement OPPOSES Liptako Brigade"],
+            ),
+            // "each other", however the parse reads it, gives both directions.
+            ("Chile and Bolivia fought each other for years.", &["Bolivia OPPOSES Chile", "Chile OPPOSES Bolivia"]),
+            // An unresolved "she" in an embedded clause is the governing clause's subject.
+            ("Rosa Fuentes taught law at the University of Lima, where she met Luis Quispe.", &["Rosa Fuentes MET Luis Quispe"]),
+            // A delegation's place stands for its country only when the document names the country.
+            ("A Chilean delegation arrived in Accra on Monday to discuss Ghana's debt.", &["Chile MET Ghana"]),
+            ("A Chilean delegation arrived in Accra on Monday.", &[]),
+        ];
+        for (text, expected) in table {
+            assert_eq!(found(text), *expected, "{text}");
+        }
+    }
 }

@@ -481,11 +481,6 @@ impl SentenceView<'_> {
         let closes = before.rfind([')', ']']);
         opens.is_some_and(|open| closes.is_none_or(|close| close < open))
     }
-
-    /// The argument indices whose entity is of one of `kinds`.
-    pub fn arguments_of(&self, kinds: &[EntityKind]) -> Vec<usize> {
-        (0..self.arguments.len()).filter(|&i| kinds.contains(&self.arguments[i].kind)).collect()
-    }
 }
 
 /// Accepts the kinds that can meet, lead, join, contribute or oppose.

@@ -69,7 +69,6 @@ pub mod holds_role;
 pub mod leads;
 pub mod located_in;
 pub mod member_of;
-pub mod met;
 pub mod opposes;
 pub mod roles;
 pub mod sponsors;
@@ -82,9 +81,8 @@ pub mod vote;
 type Extractor = fn(&DocView, &mut Vec<RelationCandidate>);
 
 /// The extractors, in the order they run.
-const EXTRACTORS: [Extractor; 12] = [
+const EXTRACTORS: [Extractor; 11] = [
     holds_role::extract,
-    met::extract,
     leads::extract,
     member_of::extract,
     contributes_to::extract,

@@ -24,15 +24,21 @@
 //! that relation (or a subtype: `obl` takes `obl:tmod`), `obl[with|to]` only to those whose own
 //! `case` or `mark` word is one of the lemmas (`appos[,]`: whose own punctuation is a comma, not a
 //! bracket), `^appos` up to the head when the word hangs from it
-//! by that relation, `.` stays on the trigger. `@subject` is the trigger's logical subject:
+//! by that relation, `.` stays on the trigger. A step may end in `{lemma|lemma}`: only words with
+//! one of those lemmas are reached (`^obj{head|lead}` goes up from "the delegation" in "X, who
+//! headed the delegation", not in "X, who sent the delegation"). `@subject` is the trigger's logical subject:
 //! `nsubj`, the agent of a passive (`obl:agent`), else the subject it shares as `xcomp` (control:
 //! "X agreed to meet Y"; the object when the governing verb has one, "urged X to meet Y"), as
-//! `conj` ("X arrived and met Y") or as an adverbial participle ("After meeting Y, X left"), the
-//! noun a relative or participial clause modifies ("X, who met Y", "officials meeting Y").
-//! `@object` is `obj`, the subject of a passive (`nsubj:pass`), or the noun a passive participle
-//! modifies ("Y, led by X"). A pattern with `group` instead of `source` and `target` relates every
+//! `conj` ("X arrived and met Y") or as an adverbial clause ("After meeting Y, X left", "X flew
+//! to Lima to meet Y"; the words that mark such clauses are `shared_subject_marks` of
+//! `guards.toml`), the passive subject of a clause it shares it with ("X was formed to fight Y"),
+//! the noun a relative or participial clause modifies ("X, who met Y", "officials meeting Y").
+//! `@object` is `obj`, the subject of a passive (`nsubj:pass`), an oblique without a preposition
+//! (a misread object), or the noun a passive participle modifies ("Y, led by X"). A pattern with `group` instead of `source` and `target` relates every
 //! two of the arguments it reaches ("X and Y met", "talks between X and Y"); `reciprocal = true`
 //! relates every two subjects both ways when the object is "each other" or "one another".
+//! `place_as_country = true` lets a place reached as a target stand for the country the gazetteer
+//! puts it in, when the document names that country ("a delegation arrived in Nairobi": Kenya).
 
 use crate::kinds::{EntityKind, RelationKind};
 use serde::Deserialize;
@@ -63,6 +69,8 @@ pub struct PatternSpec {
     pub attributes: BTreeMap<String, String>,
     #[serde(default)]
     pub reciprocal: bool,
+    #[serde(default)]
+    pub place_as_country: bool,
 }
 
 /// One step of a path.
@@ -72,10 +80,14 @@ pub enum Step {
     Child {
         label: String,
         case: Vec<String>,
+        /// Only dependents with one of these lemmas (any when empty).
+        lemmas: Vec<String>,
     },
-    /// Up to the head, when the word hangs from it by this relation.
+    /// Up to the head, when the word hangs from it by this relation (and the head has one of
+    /// `lemmas`, when there are any).
     Parent {
         label: String,
+        lemmas: Vec<String>,
     },
     Subject,
     Object,
@@ -102,6 +114,8 @@ pub struct Pattern {
     pub target_kinds: Vec<EntityKind>,
     pub attributes: Vec<(String, Attribute)>,
     pub reciprocal: bool,
+    /// A place reached as a target stands for its country.
+    pub place_as_country: bool,
 }
 
 /// The value of an attribute: fixed text, or the text of the word a path reaches.
@@ -170,6 +184,7 @@ impl Pattern {
             target_kinds: entity_kinds(if spec.group.is_empty() { &spec.target_kinds } else { &spec.source_kinds })?,
             attributes,
             reciprocal: spec.reciprocal,
+            place_as_country: spec.place_as_country,
         })
     }
 }
@@ -184,8 +199,19 @@ pub fn parse_path(path: &str) -> Result<Path, String> {
 }
 
 fn parse_step(step: &str) -> Result<Step, String> {
-    let bad = || format!("bad step '{step}': write a relation (obj, obl[with|to], ^appos), @subject, @object or .");
+    let bad = || format!("bad step '{step}': write a relation (obj, obl[with|to], ^appos, ^obj{{lead}}), @subject, @object or .");
+    let (step, lemmas) = match step.split_once('{') {
+        Some((step, rest)) => {
+            let lemmas: Vec<String> = rest.strip_suffix('}').ok_or_else(bad)?.split('|').map(str::to_lowercase).collect();
+            if lemmas.iter().any(|l| l.is_empty()) {
+                return Err(bad());
+            }
+            (step, lemmas)
+        }
+        None => (step, Vec::new()),
+    };
     match step {
+        "@subject" | "@object" | "." if !lemmas.is_empty() => return Err(bad()),
         "@subject" => return Ok(Step::Subject),
         "@object" => return Ok(Step::Object),
         "." => return Ok(Step::Itself),
@@ -193,7 +219,7 @@ fn parse_step(step: &str) -> Result<Step, String> {
     }
     let is_label = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == ':');
     if let Some(label) = step.strip_prefix('^') {
-        return if is_label(label) { Ok(Step::Parent { label: label.to_string() }) } else { Err(bad()) };
+        return if is_label(label) { Ok(Step::Parent { label: label.to_string(), lemmas }) } else { Err(bad()) };
     }
     let (label, case) = match step.split_once('[') {
         Some((label, rest)) => {
@@ -209,7 +235,7 @@ fn parse_step(step: &str) -> Result<Step, String> {
     if !is_label(label) {
         return Err(bad());
     }
-    Ok(Step::Child { label: label.to_string(), case })
+    Ok(Step::Child { label: label.to_string(), case, lemmas })
 }
 
 /// A rule name that lives as long as the program (rules are `&'static str` in candidates); each
@@ -231,11 +257,17 @@ mod tests {
 
     #[test]
     fn paths() {
-        let child = |label: &str, case: &[&str]| Step::Child { label: label.into(), case: case.iter().map(|c| c.to_string()).collect() };
+        let strings = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<String>>();
+        let child = |label: &str, case: &[&str]| Step::Child { label: label.into(), case: strings(case), lemmas: vec![] };
         let table: &[(&str, Path)] = &[
             ("@subject", vec![Step::Subject]),
             ("obl[with|to]", vec![child("obl", &["with", "to"])]),
-            ("^appos nmod[of]", vec![Step::Parent { label: "appos".into() }, child("nmod", &["of"])]),
+            ("^appos nmod[of]", vec![Step::Parent { label: "appos".into(), lemmas: vec![] }, child("nmod", &["of"])]),
+            ("^obj{Head|lead} @subject", vec![Step::Parent { label: "obj".into(), lemmas: strings(&["head", "lead"]) }, Step::Subject]),
+            (
+                "acl:relcl{visit} obl[in]",
+                vec![Step::Child { label: "acl:relcl".into(), case: vec![], lemmas: strings(&["visit"]) }, child("obl", &["in"])],
+            ),
             ("nmod:poss", vec![child("nmod:poss", &[])]),
             ("appos[,]", vec![child("appos", &[","])]),
             (". @object", vec![Step::Itself, Step::Object]),
@@ -243,7 +275,9 @@ mod tests {
         for (text, path) in table {
             assert_eq!(&parse_path(text).unwrap(), path, "{text}");
         }
-        for bad in ["", "obl[with", "obl[]", "OBJ", "^", "@verb", "obl[with||to]"] {
+        for bad in
+            ["", "obl[with", "obl[]", "OBJ", "^", "@verb", "obl[with||to]", "obj{", "obj{}", "^obj{a||b}", "@subject{meet}", "{meet}"]
+        {
             assert!(parse_path(bad).is_err(), "{bad}");
         }
     }
@@ -262,6 +296,7 @@ mod tests {
             target_kinds: vec!["Location".into()],
             attributes: BTreeMap::new(),
             reciprocal: false,
+            place_as_country: false,
         };
         let kinds = ["MET".to_string()];
         let pattern = Pattern::compile("met", &kinds, &spec(&["@subject"], &["obj"], &[])).unwrap();

@@ -286,7 +286,12 @@ impl RelationTriggers {
         let mut patterns_by_trigger: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
         for (idx, pattern) in patterns.iter().enumerate() {
             for lemma in &pattern.triggers {
-                patterns_by_trigger.entry(lemma.clone()).or_default().push(idx as u32);
+                for key in std::iter::once(lemma.clone()).chain(verb_misreadings(&pattern.pos, lemma)) {
+                    let entry = patterns_by_trigger.entry(key).or_default();
+                    if !entry.contains(&(idx as u32)) {
+                        entry.push(idx as u32);
+                    }
+                }
             }
         }
         let anchored_patterns = (0..patterns.len() as u32).filter(|&idx| !patterns[idx as usize].anchors.is_empty()).collect();
@@ -297,5 +302,38 @@ impl RelationTriggers {
     pub fn file(&self, stem: &str) -> &TriggerFile {
         static EMPTY: std::sync::OnceLock<TriggerFile> = std::sync::OnceLock::new();
         self.files.get(stem).unwrap_or_else(|| EMPTY.get_or_init(TriggerFile::default))
+    }
+}
+
+/// What the lemmatizer makes of the "-ing" form of a verb trigger whose lemma it does not know:
+/// the form itself ("hosting") or the form without "ing" ("opposing" -> "oppos"); a verb pattern
+/// listens for those too, so "opposing" triggers "oppose".
+fn verb_misreadings(pos: &[String], lemma: &str) -> Vec<String> {
+    if !(pos.is_empty() || pos.iter().any(|pos| pos == "VERB")) || lemma.contains(' ') {
+        return Vec::new();
+    }
+    match lemma.strip_suffix('e').filter(|stem| !stem.ends_with('e')) {
+        Some(stem) => vec![stem.to_string(), format!("{stem}ing")],
+        None => vec![format!("{lemma}ing")],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verb_misreadings;
+
+    #[test]
+    fn verb_misreadings_of_ing_forms() {
+        let verb = ["VERB".to_string()];
+        let table: &[(&[String], &str, &[&str])] = &[
+            (&verb, "oppose", &["oppos", "opposing"]),
+            (&verb, "host", &["hosting"]),
+            (&[], "meet", &["meeting"]),
+            (&verb, "free", &["freeing"]),
+            (&["NOUN".to_string()], "meeting", &[]),
+        ];
+        for (pos, lemma, forms) in table {
+            assert_eq!(verb_misreadings(pos, lemma), forms.iter().map(|f| f.to_string()).collect::<Vec<_>>(), "{lemma}");
+        }
     }
 }
