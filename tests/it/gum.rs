@@ -21,9 +21,11 @@ struct Floor {
 }
 
 const DEV: Floor = Floor { typed_entity_f1: 0.83, relation_f1: 0.67, relation_precision: 0.85 };
-/// Scored once, at the commit that set it: relations P 0.682 R 0.192 F1 0.300 (the word-window
-/// extractors alone: P 0.700 R 0.090 F1 0.159), typed entities F1 0.832.
-const BLIND: Floor = Floor { typed_entity_f1: 0.82, relation_f1: 0.29, relation_precision: 0.66 };
+/// First scored at the commit that set it: relations P 0.682 R 0.192 F1 0.300 (the word-window
+/// extractors alone: P 0.700 R 0.090 F1 0.159), typed entities F1 0.832. Scored a second time
+/// after a round of work on the dev set alone (pronouns, MET from the tree, new patterns):
+/// relations P 0.759 R 0.282 F1 0.411, typed entities 0.832.
+const BLIND: Floor = Floor { typed_entity_f1: 0.82, relation_f1: 0.40, relation_precision: 0.75 };
 
 /// The documents of a gold file, under `../shared`.
 fn documents(gold: &Gold) -> Vec<PathBuf> {
