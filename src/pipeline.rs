@@ -106,37 +106,29 @@ pub fn analyze_each<T: Send>(
     fold: impl FnMut(T) + Send,
 ) {
     let keep = documents.iter().map(|document| document.text.len()).sum::<usize>() <= first_pass_budget;
-    let first_pass: Vec<FirstPass> = documents
+    let first_pass: Vec<(Document, FirstPass)> = documents
         .into_par_iter()
         .map(|document| {
-            let (document, mut segmentation) = prepare(resources, document);
-            let mut detection = mention::detect(resources, &document, &segmentation);
+            let (document, mut segmentation, mut detection) = segment_and_detect(resources, document);
             if !keep {
                 detection.mentions.retain(corpus::names::is_read);
                 detection.mentions.shrink_to_fit();
-                return FirstPass { document, names: detection.mentions, kept: None };
+                return (document, FirstPass::Redo { names: detection.mentions });
             }
             // Every document's are held until the second pass: no spare capacity.
             segmentation.tokens.shrink_to_fit();
             segmentation.sentences.shrink_to_fit();
             detection.mentions.shrink_to_fit();
-            FirstPass { document, names: Vec::new(), kept: Some((segmentation, detection)) }
+            (document, FirstPass::Held(segmentation, detection))
         })
         .collect();
-    let (known, people) = corpus::names::collect(first_pass.iter().map(|pass| {
-        let mentions = pass.kept.as_ref().map_or(pass.names.as_slice(), |(_, detection)| detection.mentions.as_slice());
-        (pass.document.text.as_str(), mentions)
-    }));
+    let (known, people) = corpus::names::collect(first_pass.iter().map(|(document, pass)| (document.text.as_str(), pass.names())));
     let reorder = Mutex::new(Reorder::new(fold));
-    first_pass.into_iter().enumerate().par_bridge().for_each(|(index, FirstPass { document, kept, .. })| {
+    first_pass.into_iter().enumerate().par_bridge().for_each(|(index, (document, pass))| {
         // Segmenting and detecting are deterministic: done again, they give what the first pass gave.
-        let (document, segmentation, mut detection) = match kept {
-            Some((segmentation, detection)) => (document, segmentation, detection),
-            None => {
-                let (document, segmentation) = prepare(resources, document);
-                let detection = mention::detect(resources, &document, &segmentation);
-                (document, segmentation, detection)
-            }
+        let (document, segmentation, mut detection) = match pass {
+            FirstPass::Held(segmentation, detection) => (document, segmentation, detection),
+            FirstPass::Redo { .. } => segment_and_detect(resources, document),
         };
         mention::add_known(resources, &known, &document, &segmentation, &mut detection);
         let resolved = entity::resolve(resources, &document, detection, &people);
@@ -159,12 +151,28 @@ pub fn analyze_each<T: Send>(
     });
 }
 
-/// One document after the first pass: with its segmentation and mentions when the corpus is
-/// within the budget, else with only the mentions the corpus-level names read.
-struct FirstPass {
-    document: Document,
-    names: Vec<Mention>,
-    kept: Option<(Segmentation, Detection)>,
+/// The first pass: furniture, segmentation and the document's own mentions.
+fn segment_and_detect(resources: &Resources, document: Document) -> (Document, Segmentation, Detection) {
+    let (document, segmentation) = prepare(resources, document);
+    let detection = mention::detect(resources, &document, &segmentation);
+    (document, segmentation, detection)
+}
+
+/// What the first pass leaves a document for the second: its segmentation and mentions when the
+/// corpus is within the budget, else only the mentions the corpus-level names read.
+enum FirstPass {
+    Held(Segmentation, Detection),
+    Redo { names: Vec<Mention> },
+}
+
+impl FirstPass {
+    /// The mentions [`corpus::names::collect`] reads.
+    fn names(&self) -> &[Mention] {
+        match self {
+            FirstPass::Held(_, detection) => &detection.mentions,
+            FirstPass::Redo { names } => names,
+        }
+    }
 }
 
 /// Hands results that arrive in any order to `fold` in index order: each

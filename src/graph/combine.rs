@@ -133,9 +133,7 @@ fn combined_node(nodes: &[&EntityNode], members: &[usize], limits: Limits) -> En
         node.document_count += part.document_count;
         node.mentions.extend(part.mentions.iter().cloned());
     }
-    if node.documents.len() > limits.evidence {
-        node.documents = std::mem::take(&mut node.documents).into_iter().take(limits.evidence).collect();
-    }
+    node.keep_first_documents(limits.evidence);
     node.label = elected_label(&node.names).unwrap_or_else(|| first.label.clone());
     node.id = EntityId::new(node.kind, &node.label);
     node.mentions.sort();

@@ -159,7 +159,8 @@ impl<'r> Merger<'r> {
             edge.confidence = edge.confidence.max(relation.confidence);
             let key = (d, relation.trigger, relation.rule);
             if edge.seen.0 != d {
-                edge.seen = (d, HashSet::new());
+                edge.seen.0 = d;
+                edge.seen.1.clear();
             }
             let distinct = edge.seen.1.insert((relation.trigger, relation.rule));
             edge.evidence_count += usize::from(distinct);

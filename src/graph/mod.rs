@@ -79,6 +79,15 @@ pub struct EntityNode {
     pub mentions: Vec<MentionRecord>,
 }
 
+impl EntityNode {
+    /// Keeps the first `limit` documents by id (`document_count` still counts all).
+    pub fn keep_first_documents(&mut self, limit: usize) {
+        if let Some(first_dropped) = self.documents.iter().nth(limit).cloned() {
+            self.documents.split_off(&first_dropped);
+        }
+    }
+}
+
 /// The votes for one name of an entity: the label is the name of most
 /// document-level entities, then of most mentions.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

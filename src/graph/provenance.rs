@@ -69,9 +69,7 @@ pub fn to_jsonl(graph: &KnowledgeGraph) -> String {
 pub fn truncate(graph: &mut KnowledgeGraph, limits: Limits) {
     for node in graph.graph.node_weights_mut() {
         node.mentions.truncate(limits.evidence);
-        if node.documents.len() > limits.evidence {
-            node.documents = std::mem::take(&mut node.documents).into_iter().take(limits.evidence).collect();
-        }
+        node.keep_first_documents(limits.evidence);
     }
     for edge in graph.graph.edge_weights_mut() {
         edge.evidence.truncate(limits.evidence_for(edge.kind));

@@ -85,7 +85,7 @@ pub fn card(graph: &KnowledgeGraph, index: NodeIndex, scope: Scope) -> EntityCar
         entity: EntityRef::of(node),
         aliases: node.aliases.iter().filter(|alias| **alias != node.label).map(String::as_str).collect(),
         mention_count: node.mention_count,
-        document_count: node.document_count.max(node.documents.len()),
+        document_count: node.document_count,
         documents,
         roles,
         role_holders,
