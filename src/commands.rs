@@ -156,10 +156,7 @@ fn manifest(
             )
         })
         .collect();
-    let mut files = corpora.files.clone();
-    for file in &mut files {
-        file.path = file.path.rsplit_once("corpora/").map_or(file.path.clone(), |(_, rest)| rest.to_owned());
-    }
+    let files = syntax::train::manifest_files(&corpora.files);
     serde_json::json!({
         "model": "newsgraph syntax model (English): averaged-perceptron tagger, lemmatizer, arc-hybrid dependency parser",
         "format_version": syntax::model::FORMAT_VERSION,

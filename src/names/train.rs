@@ -23,7 +23,7 @@ use crate::resources::Resources;
 use crate::span::Span;
 use crate::syntax::conllu;
 use crate::syntax::perceptron::{best_class, Trainer};
-use crate::syntax::train::{read_commits, read_gum_splits, CorpusFile};
+use crate::syntax::train::{manifest_files, read_commits, read_gum_splits, CorpusFile};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -345,10 +345,7 @@ pub fn manifest(
     bytes: &[u8],
     training_seconds: f64,
 ) -> serde_json::Value {
-    let mut files = corpora.files.clone();
-    for file in &mut files {
-        file.path = file.path.rsplit_once("corpora/").map_or(file.path.clone(), |(_, rest)| rest.to_owned());
-    }
+    let files = manifest_files(&corpora.files);
     let scores: serde_json::Map<String, serde_json::Value> = scores.iter().map(|(name, score)| (name.clone(), score.to_json())).collect();
     serde_json::json!({
         "model": "newsgraph names model (English): greedy averaged-perceptron BILOU labeller for PER, ORG, LOC with document features",

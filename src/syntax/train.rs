@@ -48,6 +48,17 @@ pub struct CorpusFile {
     pub words: usize,
 }
 
+/// The files as a model manifest names them: each path below the corpora folder.
+pub fn manifest_files(files: &[CorpusFile]) -> Vec<CorpusFile> {
+    files
+        .iter()
+        .map(|file| CorpusFile {
+            path: file.path.rsplit_once("corpora/").map_or_else(|| file.path.clone(), |(_, rest)| rest.to_owned()),
+            ..file.clone()
+        })
+        .collect()
+}
+
 /// The training and evaluation sets read from a corpora folder.
 pub struct Corpora {
     pub train: Vec<TreebankSentence>,
@@ -290,6 +301,15 @@ pub fn sizes(model: &SyntaxModel) -> ModelSizes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn manifest_files_name_paths_below_the_corpora_folder() {
+        let file = |path: &str| CorpusFile { path: path.into(), role: "train".into(), sentences: 2, words: 9 };
+        let named = manifest_files(&[file("../shared/corpora/gum/GUM_bio_x.conllu"), file("elsewhere/x.conllu")]);
+        let paths: Vec<&str> = named.iter().map(|file| file.path.as_str()).collect();
+        assert_eq!(paths, ["gum/GUM_bio_x.conllu", "elsewhere/x.conllu"]);
+        assert_eq!((named[0].role.as_str(), named[0].sentences, named[0].words), ("train", 2, 9));
+    }
 
     #[test]
     fn gum_splits_and_commits_are_read() {
