@@ -205,14 +205,19 @@ impl<T, F: FnMut(T)> Reorder<T, F> {
 
 /// `newsgraph build`.
 pub fn run_build(args: &BuildArgs) -> Result<()> {
-    let resources = match &args.data {
-        Some(dir) => Resources::from_dir(dir)?,
-        None => Resources::builtin()?,
-    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads)
         .build()
         .map_err(|error| Error::Usage(format!("--threads {}: cannot start the worker threads: {error}", args.threads)))?;
+    // The models decode on a worker while this thread loads the data files and reads the articles.
+    pool.spawn(|| {
+        crate::names::model::NamesModel::builtin();
+        crate::syntax::SyntaxModel::builtin();
+    });
+    let resources = match &args.data {
+        Some(dir) => Resources::from_dir(dir)?,
+        None => Resources::builtin()?,
+    };
     let corpus = crate::document::load::load_paths(&args.inputs, args.strict)?;
     if args.out.exists() && !args.out.is_dir() {
         return Err(Error::Usage(format!("-o {}: not a directory", args.out.display())));

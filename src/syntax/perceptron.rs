@@ -122,8 +122,11 @@ pub struct Perceptron {
     /// Rows with more than `DENSE_FROM` weights, again as one `n_classes`-long array each, so
     /// that adding them up is a vector loop.
     dense: Vec<i16>,
-    /// Open addressing with linear probing; a power of two long, at most half full.
+    /// Open addressing with linear probing; a power of two long, at most half full. A key's first
+    /// slot is its top bits, so the keys, stored in increasing order, fill the table front to back.
     table: Vec<Slot>,
+    /// `32 - log2(table.len())`: the shift that leaves a key's top bits.
+    shift: u32,
 }
 
 /// One weight of a row, as the integer the file stores: every weight of a model shares one
@@ -152,17 +155,22 @@ const BATCH: usize = 32;
 /// Rows longer than this are also kept dense.
 const DENSE_FROM: u8 = 16;
 
-/// The file form of [`Perceptron`]: little-endian byte arrays.
+/// The file form of [`Perceptron`]: little-endian byte arrays (read as byte strings, which is
+/// the same encoding as a sequence of bytes, and copied whole rather than byte by byte).
 #[derive(Serialize, Deserialize)]
 struct PackedWeights {
     n_classes: u16,
     scale: f32,
     /// `u32` keys, ascending.
+    #[serde(with = "serde_bytes")]
     keys: Vec<u8>,
     /// The number of weights of each row.
+    #[serde(with = "serde_bytes")]
     lengths: Vec<u8>,
+    #[serde(with = "serde_bytes")]
     classes: Vec<u8>,
     /// `i16` weights; the weight is the integer times `scale`.
+    #[serde(with = "serde_bytes")]
     weights: Vec<u8>,
 }
 
@@ -221,11 +229,12 @@ impl TryFrom<PackedWeights> for Perceptron {
 impl Perceptron {
     fn new(n_classes: u16, keys: Vec<u32>, lengths: Vec<u8>, entries: Vec<Entry>, scale: f32) -> Perceptron {
         let capacity = (keys.len() * 2).next_power_of_two().max(2);
+        let shift = 32 - capacity.trailing_zeros();
         let mut table = vec![EMPTY; capacity];
         let mut dense: Vec<i16> = Vec::new();
         let mut start = 0u32;
         for (&key, &length) in keys.iter().zip(&lengths) {
-            let mut at = key as usize & (capacity - 1);
+            let mut at = (key >> shift) as usize;
             while table[at].row != EMPTY.row {
                 at = (at + 1) & (capacity - 1);
             }
@@ -243,7 +252,7 @@ impl Perceptron {
             };
             start += u32::from(length);
         }
-        Perceptron { n_classes, keys, lengths, entries, scale, dense, table }
+        Perceptron { n_classes, keys, lengths, entries, scale, dense, table, shift }
     }
 
     /// Packs averaged rows, folding the keys to 32 bits (summing rows whose folded keys collide)
@@ -323,7 +332,7 @@ impl Perceptron {
     #[inline]
     fn find(&self, key: u32) -> Option<(usize, usize)> {
         let mask = self.table.len() - 1;
-        let mut at = key as usize & mask;
+        let mut at = (key >> self.shift) as usize;
         loop {
             let slot = self.table[at];
             if slot.row == EMPTY.row {
@@ -354,12 +363,11 @@ impl Perceptron {
 #[multiversion(targets("x86_64+avx512f+avx512bw", "x86_64+avx2"))]
 fn sum_rows(model: &Perceptron, features: &[u64], sums: &mut [i32; 256]) {
     let n_classes = model.n_classes();
-    let mask = model.table.len() - 1;
     for batch in features.chunks(BATCH) {
         let mut keys = [0u32; BATCH];
         for (key, &feature) in keys.iter_mut().zip(batch) {
             *key = fold(feature);
-            prefetch(&model.table[*key as usize & mask]);
+            prefetch(&model.table[(*key >> model.shift) as usize]);
         }
         let mut rows = [(0usize, 0usize); BATCH];
         let mut n_rows = 0;
