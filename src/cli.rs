@@ -80,8 +80,9 @@ pub struct BuildArgs {
     /// `full`: also write every piece of evidence and every mention to evidence.jsonl.
     #[arg(long, value_enum, default_value_t = Provenance::Capped)]
     pub provenance: Provenance,
-    /// Up to this many MB of text, every document's first-pass analysis is held for the second
-    /// pass; above it, the second pass redoes it (less memory, a little more time, same graph).
+    /// Up to this many MB of input, the articles and their first-pass analyses are held for the
+    /// second pass; above it, the second pass reads each article again from its file and redoes
+    /// the analysis (memory bounded by the graph, not the text; a little more time; same graph).
     #[arg(long, value_name = "MB", default_value_t = DEFAULT_FIRST_PASS_MB)]
     pub first_pass_mb: usize,
     /// Add the articles to the graph already in DIR (written there): unchanged documents are

@@ -4,6 +4,7 @@
 
 use crate::cli::{BuildArgs, DrawArgs, Provenance};
 use crate::corpus::{self, summary::DocSummary};
+use crate::document::load::CorpusIndex;
 use crate::document::{clean, Document};
 use crate::entity;
 use crate::error::{Error, Result};
@@ -30,10 +31,11 @@ pub struct BuildOptions {
     /// Add CO_OCCURS edges.
     pub cooccurrence: bool,
     pub limits: Limits,
-    /// Up to this many bytes of text in all, the first pass's segmentation and mentions of every
-    /// document are held for the second pass; above it, only the names the corpus-level pass
-    /// reads are held and the second pass segments and detects again, so memory stays bounded
-    /// by the text and the graph (at about a quarter more time). The graph is the same either way.
+    /// Up to this many bytes of input in all, the documents, with the first pass's segmentation
+    /// and mentions, are held for the second pass; above it, only the names the corpus-level pass
+    /// reads are held, and the second pass reads each document again (from its file) and
+    /// segments and detects again, so memory stays bounded by the names and the graph (at about
+    /// a quarter more time). The graph is the same either way.
     pub first_pass_budget: usize,
 }
 
@@ -60,30 +62,43 @@ pub fn build_graph(resources: &Resources, documents: &[Document], cooccurrence: 
 /// held at once is the graph and the summaries waiting for an earlier
 /// document, not a summary per document.
 pub fn build(resources: &Resources, documents: Vec<Document>, options: &BuildOptions, all_provenance: bool) -> KnowledgeGraph {
+    build_articles(resources, Articles::Held(documents), options, all_provenance).expect("documents in memory are not read again")
+}
+
+/// [`build`] of articles in memory or in files; files are read again when needed, and an error
+/// names a file that changed in between.
+pub fn build_articles(resources: &Resources, articles: Articles, options: &BuildOptions, all_provenance: bool) -> Result<KnowledgeGraph> {
     let limits = if all_provenance { Limits::ALL } else { options.limits };
     let mut merger = Merger::new(resources, limits);
     analyze_each(
         resources,
-        documents,
+        articles,
         options.cooccurrence,
         options.first_pass_budget,
         |analysis| DocSummary::new(analysis, limits.evidence),
         |summary| merger.add(summary),
-    );
-    merger.finish()
+    )?;
+    Ok(merger.finish())
 }
 
-/// Analyses every document, in parallel; the result is in the documents' order.
+/// The articles of a build: in memory, or in files that are read as each pass needs them.
+pub enum Articles<'a> {
+    Held(Vec<Document>),
+    Files(&'a CorpusIndex),
+}
+
+/// Analyses every document (in parallel); the result is in the documents' order.
 pub fn analyze(resources: &Resources, documents: &[Document], cooccurrence: bool) -> Vec<DocumentAnalysis> {
     let mut analyses = Vec::with_capacity(documents.len());
     analyze_each(
         resources,
-        documents.to_vec(),
+        Articles::Held(documents.to_vec()),
         cooccurrence,
         DEFAULT_FIRST_PASS_BUDGET,
         |analysis| analysis,
         |analysis| analyses.push(analysis),
-    );
+    )
+    .expect("documents in memory are not read again");
     analyses
 }
 
@@ -97,38 +112,54 @@ pub fn analyze(resources: &Resources, documents: &[Document], cooccurrence: bool
 /// mentions, resolves entities and extracts relations. The second pass takes
 /// documents in order as workers free up, and a [`Reorder`] buffer holds a
 /// result only until the results before it are folded.
+///
+/// Up to `first_pass_budget` bytes of input, every document is held between the passes with
+/// its segmentation and mentions. Above it, the first pass keeps only the names the corpus-level
+/// pass reads, and the second reads each document again (from its file, for
+/// [`Articles::Files`]) and segments it again: memory is then bounded by the names and the
+/// graph, not by the text.
 pub fn analyze_each<T: Send>(
     resources: &Resources,
-    documents: Vec<Document>,
+    articles: Articles,
     cooccurrence: bool,
     first_pass_budget: usize,
     finish: impl Fn(DocumentAnalysis) -> T + Sync,
     fold: impl FnMut(T) + Send,
-) {
-    let keep = documents.iter().map(|document| document.text.len()).sum::<usize>() <= first_pass_budget;
-    let first_pass: Vec<(Document, FirstPass)> = documents
-        .into_par_iter()
-        .map(|document| {
-            let (document, mut segmentation, mut detection) = segment_and_detect(resources, document);
-            if !keep {
-                detection.mentions.retain(corpus::names::is_read);
-                detection.mentions.shrink_to_fit();
-                return (document, FirstPass::Redo { names: detection.mentions });
-            }
-            // Every document's are held until the second pass: no spare capacity.
-            segmentation.tokens.shrink_to_fit();
-            segmentation.sentences.shrink_to_fit();
-            detection.mentions.shrink_to_fit();
-            (document, FirstPass::Held(segmentation, detection))
-        })
-        .collect();
-    let (known, people) = corpus::names::collect(first_pass.iter().map(|(document, pass)| (document.text.as_str(), pass.names())));
+) -> Result<()> {
+    let articles = match articles {
+        Articles::Files(index) if index.input_bytes() <= first_pass_budget => Articles::Held(index.read_all()?),
+        articles => articles,
+    };
+    let (keep, files) = match &articles {
+        Articles::Held(documents) => (documents.iter().map(|d| d.text.len()).sum::<usize>() <= first_pass_budget, None),
+        Articles::Files(index) => (false, Some(*index)),
+    };
+    let first = |document: Document, held: bool| {
+        let (document, mut segmentation, mut detection) = segment_and_detect(resources, document);
+        if !keep {
+            let names = Names::of(&document.text, detection.mentions);
+            return FirstPass::Redo { document: held.then_some(document), names };
+        }
+        // Every document's are held until the second pass: no spare capacity.
+        segmentation.tokens.shrink_to_fit();
+        segmentation.sentences.shrink_to_fit();
+        detection.mentions.shrink_to_fit();
+        FirstPass::Held(document, segmentation, detection)
+    };
+    let first_pass: Vec<FirstPass> = match articles {
+        Articles::Held(documents) => documents.into_par_iter().map(|document| first(document, true)).collect(),
+        Articles::Files(index) => (0..index.len()).into_par_iter().map(|idx| Ok(first(index.read(idx)?, false))).collect::<Result<_>>()?,
+    };
+    let (known, people) = corpus::names::collect(first_pass.iter().map(FirstPass::names));
     let reorder = Mutex::new(Reorder::new(fold));
-    first_pass.into_iter().enumerate().par_bridge().for_each(|(index, (document, pass))| {
+    first_pass.into_iter().enumerate().par_bridge().try_for_each(|(index, pass)| {
         // Segmenting and detecting are deterministic: done again, they give what the first pass gave.
         let (document, segmentation, mut detection) = match pass {
-            FirstPass::Held(segmentation, detection) => (document, segmentation, detection),
-            FirstPass::Redo { .. } => segment_and_detect(resources, document),
+            FirstPass::Held(document, segmentation, detection) => (document, segmentation, detection),
+            FirstPass::Redo { document: Some(document), .. } => segment_and_detect(resources, document),
+            FirstPass::Redo { document: None, .. } => {
+                segment_and_detect(resources, files.expect("a document not held is in a file").read(index)?)
+            }
         };
         mention::add_known(resources, &known, &document, &segmentation, &mut detection);
         let resolved = entity::resolve(resources, &document, detection, &people);
@@ -148,7 +179,8 @@ pub fn analyze_each<T: Send>(
         }
         let result = finish(analysis);
         reorder.lock().expect("no fold panicked").push(index, result);
-    });
+        Ok(())
+    })
 }
 
 /// The first pass: furniture, segmentation and the document's own mentions.
@@ -158,20 +190,44 @@ fn segment_and_detect(resources: &Resources, document: Document) -> (Document, S
     (document, segmentation, detection)
 }
 
-/// What the first pass leaves a document for the second: its segmentation and mentions when the
-/// corpus is within the budget, else only the mentions the corpus-level names read.
+/// What the first pass leaves a document for the second: the document with its segmentation
+/// and mentions when the input is within the budget; else the names the corpus-level pass
+/// reads, and the document only if it came in memory (a document from a file is read again).
 enum FirstPass {
-    Held(Segmentation, Detection),
-    Redo { names: Vec<Mention> },
+    Held(Document, Segmentation, Detection),
+    Redo { document: Option<Document>, names: Names },
 }
 
 impl FirstPass {
-    /// The mentions [`corpus::names::collect`] reads.
-    fn names(&self) -> &[Mention] {
+    /// What [`corpus::names::collect`] reads: a text and mentions in it.
+    fn names(&self) -> (&str, &[Mention]) {
         match self {
-            FirstPass::Held(_, detection) => &detection.mentions,
-            FirstPass::Redo { names } => names,
+            FirstPass::Held(document, _, detection) => (&document.text, &detection.mentions),
+            FirstPass::Redo { names, .. } => (&names.text, &names.mentions),
         }
+    }
+}
+
+/// The mentions [`corpus::names::is_read`] keeps, with their words copied into a text of their
+/// own (one per line), so that the document's text need not be held.
+struct Names {
+    text: String,
+    mentions: Vec<Mention>,
+}
+
+impl Names {
+    fn of(text: &str, mentions: Vec<Mention>) -> Names {
+        let mut names = Names { text: String::new(), mentions: Vec::new() };
+        for mut mention in mentions.into_iter().filter(corpus::names::is_read) {
+            let start = names.text.len();
+            names.text.push_str(mention.span.text(text));
+            mention.span = crate::span::Span::new(start, names.text.len());
+            names.text.push('\n');
+            names.mentions.push(mention);
+        }
+        names.text.shrink_to_fit();
+        names.mentions.shrink_to_fit();
+        names
     }
 }
 
@@ -218,7 +274,7 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
         Some(dir) => Resources::from_dir(dir)?,
         None => Resources::builtin()?,
     };
-    let corpus = crate::document::load::load_paths(&args.inputs, args.strict)?;
+    let corpus = crate::document::load::CorpusIndex::new(&args.inputs, args.strict)?;
     if args.out.exists() && !args.out.is_dir() {
         return Err(Error::Usage(format!("-o {}: not a directory", args.out.display())));
     }
@@ -228,7 +284,7 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
     if let Some(warning) = corpus.skipped_links_warning() {
         eprintln!("newsgraph: warning: {warning}");
     }
-    let n_documents = corpus.documents.len();
+    let n_documents = corpus.len();
     let options = BuildOptions {
         cooccurrence: args.cooccurrence,
         limits: Limits { evidence: args.evidence },
@@ -237,9 +293,9 @@ pub fn run_build(args: &BuildArgs) -> Result<()> {
     let full = args.provenance == Provenance::Full;
     let out = args.update.as_ref().unwrap_or(&args.out);
     let (mut graph, skipped) = match &args.update {
-        None => (pool.install(|| build(&resources, corpus.documents, &options, full)), None),
+        None => (pool.install(|| build_articles(&resources, Articles::Files(&corpus), &options, full))?, None),
         Some(dir) => {
-            let (graph, skipped) = update(&resources, &pool, dir, corpus.documents, &options, full)?;
+            let (graph, skipped) = update(&resources, &pool, dir, corpus.read_all()?, &options, full)?;
             (graph, Some(skipped))
         }
     };

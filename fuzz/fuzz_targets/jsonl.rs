@@ -1,10 +1,9 @@
-//! JSONL loading: raw lines, or records whose text is structure-aware, then
+//! JSONL loading from a file: raw lines, or records whose text is structure-aware, then
 //! the documents that load through the pipeline.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use newsgraph_fuzz::{text_from, RESOURCES};
-use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
     let jsonl = match data.split_first() {
@@ -19,12 +18,13 @@ fuzz_target!(|data: &[u8]| {
             .collect(),
         _ => String::from_utf8_lossy(data).into_owned(),
     };
+    // The loader reads files (a line at a time, then each record again by its byte range).
+    let path = std::env::temp_dir().join(format!("newsgraph-fuzz-{}.jsonl", std::process::id()));
+    std::fs::write(&path, jsonl.as_bytes()).expect("the temporary folder is writable");
     for strict in [false, true] {
-        let mut diagnostics = Vec::new();
-        if let Ok(documents) = newsgraph::document::load::parse_jsonl(Path::new("fuzz.jsonl"), &jsonl, strict, &mut diagnostics) {
-            let documents: Vec<_> = documents.into_iter().map(|(document, _)| document).collect();
+        if let Ok(corpus) = newsgraph::document::load::load_paths(std::slice::from_ref(&path), strict) {
             if !strict {
-                newsgraph::pipeline::build_graph(&RESOURCES, &documents, false);
+                newsgraph::pipeline::build_graph(&RESOURCES, &corpus.documents, false);
             }
         }
     }

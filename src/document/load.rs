@@ -5,6 +5,8 @@ use super::{Diagnostic, DocId, Document, Location};
 use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, Read, Seek, SeekFrom};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// What loading a set of paths produced: documents sorted by id, and the
@@ -21,12 +23,54 @@ pub struct Corpus {
 impl Corpus {
     /// The one warning about [`Corpus::skipped_links`], if any were skipped.
     pub fn skipped_links_warning(&self) -> Option<String> {
-        let first = self.skipped_links.first()?;
-        let more = match self.skipped_links.len() {
-            1 => String::new(),
-            n => format!(" and {} more", n - 1),
-        };
-        Some(format!("skipped {}{more}: a link to a folder already read (each folder is read once)", first.display()))
+        skipped_links_warning(&self.skipped_links)
+    }
+}
+
+fn skipped_links_warning(skipped_links: &[PathBuf]) -> Option<String> {
+    let first = skipped_links.first()?;
+    let more = match skipped_links.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    Some(format!("skipped {}{more}: a link to a folder already read (each folder is read once)", first.display()))
+}
+
+/// Where every document of a set of paths is, sorted by id: enough to read any one of them again
+/// without holding the others, so that a corpus larger than memory can be read twice.
+#[derive(Debug, Default)]
+pub struct CorpusIndex {
+    files: Vec<PathBuf>,
+    documents: Vec<Locator>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// As in [`Corpus::skipped_links`].
+    pub skipped_links: Vec<PathBuf>,
+}
+
+/// Where one document is: its file, and the bytes it is read from (a whole article file, a JSONL
+/// line, a CoNLL-U document's lines).
+#[derive(Debug)]
+struct Locator {
+    id: DocId,
+    file: usize,
+    bytes: Range<usize>,
+}
+
+/// How a file's documents are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Article,
+    Jsonl,
+    Conllu,
+}
+
+impl Format {
+    fn of(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("jsonl") => Format::Jsonl,
+            Some("conllu") => Format::Conllu,
+            _ => Format::Article,
+        }
     }
 }
 
@@ -47,35 +91,189 @@ struct JsonlRecord {
 /// walked recursively, in name order). A malformed JSONL line is a
 /// diagnostic, or an error when `strict`.
 pub fn load_paths(paths: &[PathBuf], strict: bool) -> Result<Corpus> {
-    let mut files = Vec::new();
-    let mut walk = Walk::default();
-    for path in paths {
-        if !path.exists() {
-            return Err(Error::MissingPath { path: path.clone() });
-        }
-        if path.is_dir() {
-            walk.dir(path, &mut files)?;
-        } else {
-            files.push(path.clone());
-        }
-    }
-    let mut corpus = Corpus { skipped_links: walk.skipped_links, ..Corpus::default() };
-    let mut seen: BTreeMap<DocId, Location> = BTreeMap::new();
-    for file in files {
-        for (document, line) in load_file(&file, strict, &mut corpus.diagnostics)? {
-            let location = Location { path: file.clone(), line };
-            if let Some(first) = seen.insert(document.id.clone(), location.clone()) {
-                return Err(Error::DuplicateDocument { id: document.id.0, first, second: location });
+    let index = CorpusIndex::new(paths, strict)?;
+    let documents = index.read_all()?;
+    Ok(Corpus { documents, diagnostics: index.diagnostics, skipped_links: index.skipped_links })
+}
+
+impl CorpusIndex {
+    /// Reads every `.txt`, `.md`, `.jsonl` and `.conllu` file under `paths` (as [`load_paths`]
+    /// does) and keeps where each document is. A JSONL file is read a line at a time, so no more
+    /// than one record is held at once.
+    pub fn new(paths: &[PathBuf], strict: bool) -> Result<CorpusIndex> {
+        let mut files = Vec::new();
+        let mut walk = Walk::default();
+        for path in paths {
+            if !path.exists() {
+                return Err(Error::MissingPath { path: path.clone() });
             }
-            corpus.documents.push(document);
+            if path.is_dir() {
+                walk.dir(path, &mut files)?;
+            } else {
+                files.push(path.clone());
+            }
+        }
+        let mut index = CorpusIndex { skipped_links: walk.skipped_links, ..CorpusIndex::default() };
+        let mut seen: BTreeMap<DocId, Location> = BTreeMap::new();
+        for (file, path) in files.iter().enumerate() {
+            let mut found = Vec::new();
+            match Format::of(path) {
+                Format::Jsonl => index_jsonl(path, strict, &mut index.diagnostics, &mut found)?,
+                Format::Conllu => index_conllu(path, &mut found)?,
+                Format::Article => {
+                    let length = read_text(path)?.len();
+                    found.push((DocId(stem(path).to_string()), 0..length, None));
+                }
+            }
+            for (id, bytes, line) in found {
+                let location = Location { path: path.clone(), line };
+                if let Some(first) = seen.insert(id.clone(), location.clone()) {
+                    return Err(Error::DuplicateDocument { id: id.0, first, second: location });
+                }
+                index.documents.push(Locator { id, file, bytes });
+            }
+        }
+        if index.documents.is_empty() {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            return Err(Error::NoDocuments { paths: names.join(", "), skipped: index.diagnostics });
+        }
+        index.documents.sort_by(|a, b| a.id.cmp(&b.id));
+        index.files = files;
+        Ok(index)
+    }
+
+    /// The number of documents.
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Whether there are no documents (never, for an index [`CorpusIndex::new`] returned).
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
+    /// The bytes the documents are read from, in all.
+    pub fn input_bytes(&self) -> usize {
+        self.documents.iter().map(|locator| locator.bytes.len()).sum()
+    }
+
+    /// The one warning about [`CorpusIndex::skipped_links`], if any were skipped.
+    pub fn skipped_links_warning(&self) -> Option<String> {
+        skipped_links_warning(&self.skipped_links)
+    }
+
+    /// Reads document `index` (in id order) from its file again. A file that no longer holds
+    /// what was indexed is an error naming it.
+    pub fn read(&self, index: usize) -> Result<Document> {
+        let locator = &self.documents[index];
+        let path = &self.files[locator.file];
+        let changed = || Error::BadFile {
+            path: path.clone(),
+            message: format!("changed while newsgraph was reading it (document '{}' is no longer where it was); run again", locator.id),
+        };
+        let mut file = std::fs::File::open(path).map_err(|source| Error::Read { path: path.clone(), source })?;
+        let mut bytes = vec![0; locator.bytes.len()];
+        file.seek(SeekFrom::Start(locator.bytes.start as u64)).and_then(|_| file.read_exact(&mut bytes)).map_err(|source| match source
+            .kind()
+        {
+            std::io::ErrorKind::UnexpectedEof => changed(),
+            _ => Error::Read { path: path.clone(), source },
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| changed())?;
+        let document = match Format::of(path) {
+            Format::Jsonl => parse_record(&text).map(|(id, record)| record_document(path, id, record)).map_err(|_| changed())?,
+            Format::Conllu => match super::conllu_text::parse(path, &text) {
+                Ok(mut documents) if documents.len() == 1 => documents.remove(0).0,
+                _ => return Err(changed()),
+            },
+            Format::Article => Document::new(DocId(stem(path).to_string()), path.clone(), text, None),
+        };
+        if document.id != locator.id {
+            return Err(changed());
+        }
+        Ok(document)
+    }
+
+    /// Every document, in id order.
+    pub fn read_all(&self) -> Result<Vec<Document>> {
+        (0..self.len()).map(|index| self.read(index)).collect()
+    }
+}
+
+/// The id a file without ids inside gives its document.
+fn stem(path: &Path) -> &str {
+    path.file_stem().and_then(|s| s.to_str()).unwrap_or("document")
+}
+
+/// Adds the records of a JSONL file, read a line at a time, each with its byte range and line;
+/// a bad line is a diagnostic, or an error when `strict`.
+fn index_jsonl(
+    path: &Path,
+    strict: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+    found: &mut Vec<(DocId, Range<usize>, Option<usize>)>,
+) -> Result<()> {
+    let read_error = |source| Error::Read { path: path.to_path_buf(), source };
+    let mut reader = std::io::BufReader::new(std::fs::File::open(path).map_err(read_error)?);
+    let mut line = Vec::new();
+    let (mut offset, mut line_no, mut blank) = (0usize, 0usize, true);
+    loop {
+        line.clear();
+        let read = reader.read_until(b'\n', &mut line).map_err(read_error)?;
+        if read == 0 {
+            break;
+        }
+        line_no += 1;
+        let start = offset;
+        offset += read;
+        if let Some(at) = line.iter().position(|&b| b == 0) {
+            return Err(Error::Binary { path: path.to_path_buf(), offset: start + at });
+        }
+        let text = std::str::from_utf8(&line).map_err(|e| Error::InvalidUtf8 {
+            path: path.to_path_buf(),
+            line: line_no,
+            offset: start + e.valid_up_to(),
+        })?;
+        let content = if line_no == 1 { strip_bom(text) } else { text };
+        let skipped = text.len() - content.len();
+        let content = content.strip_suffix('\n').map(|c| c.strip_suffix('\r').unwrap_or(c)).unwrap_or(content);
+        blank &= content.trim().is_empty();
+        if content.trim().is_empty() {
+            continue;
+        }
+        match parse_record(content) {
+            Ok((id, _)) => found.push((DocId(id), start + skipped..start + skipped + content.len(), Some(line_no))),
+            Err(message) if strict => return Err(Error::BadLine { path: path.to_path_buf(), line: line_no, message }),
+            Err(message) => {
+                diagnostics.push(Diagnostic { path: path.to_path_buf(), line: Some(line_no), message: format!("{message}; line skipped") })
+            }
         }
     }
-    if corpus.documents.is_empty() {
-        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::NoDocuments { paths: names.join(", "), skipped: corpus.diagnostics });
+    if blank {
+        return Err(Error::Empty { path: path.to_path_buf() });
     }
-    corpus.documents.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(corpus)
+    Ok(())
+}
+
+/// Adds the documents of a CoNLL-U file, each with the bytes from the line it starts on to the
+/// line the next one starts on.
+fn index_conllu(path: &Path, found: &mut Vec<(DocId, Range<usize>, Option<usize>)>) -> Result<()> {
+    let text = read_text(path)?;
+    let bom = text.len() - strip_bom(&text).len();
+    let documents = super::conllu_text::parse(path, strip_bom(&text)).map_err(|(line, message)| Error::BadLine {
+        path: path.to_path_buf(),
+        line,
+        message,
+    })?;
+    // The byte each line starts at.
+    let line_starts: Vec<usize> = std::iter::once(bom).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+    let starts: Vec<usize> =
+        documents.iter().enumerate().map(|(idx, (_, line))| if idx == 0 { bom } else { line_starts[line.unwrap_or(1) - 1] }).collect();
+    for (idx, (document, line)) in documents.into_iter().enumerate() {
+        let end = starts.get(idx + 1).copied().unwrap_or(text.len());
+        found.push((document.id, starts[idx]..end, line));
+    }
+    Ok(())
 }
 
 fn is_article_file(path: &Path) -> bool {
@@ -138,48 +336,12 @@ pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix(super::clean::BOM).unwrap_or(text)
 }
 
-/// The documents of one file, each with its line for a JSONL record or a CoNLL-U document.
-fn load_file(path: &Path, strict: bool, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<(Document, Option<usize>)>> {
-    let text = read_text(path)?;
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("jsonl") => parse_jsonl(path, &text, strict, diagnostics),
-        Some("conllu") => super::conllu_text::parse(path, strip_bom(&text)).map_err(|(line, message)| Error::BadLine {
-            path: path.to_path_buf(),
-            line,
-            message,
-        }),
-        _ => {
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
-            Ok(vec![(Document::new(DocId(stem.to_string()), path.to_path_buf(), text, None), None)])
-        }
-    }
-}
-
-/// The documents of the JSONL text of `path`, each with its line; a bad line
-/// is a diagnostic, or an error when `strict`.
-pub fn parse_jsonl(path: &Path, text: &str, strict: bool, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<(Document, Option<usize>)>> {
-    let mut documents = Vec::new();
-    for (line_idx, line) in strip_bom(text).lines().enumerate() {
-        let line_no = line_idx + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        match parse_record(line) {
-            Ok(record) => {
-                let mut document = Document::new(DocId(record.0), path.to_path_buf(), record.1.text, record.1.date);
-                document.title = record.1.title;
-                document.url = record.1.url;
-                documents.push((document, Some(line_no)));
-            }
-            Err(message) if strict => {
-                return Err(Error::BadLine { path: path.to_path_buf(), line: line_no, message });
-            }
-            Err(message) => {
-                diagnostics.push(Diagnostic { path: path.to_path_buf(), line: Some(line_no), message: format!("{message}; line skipped") })
-            }
-        }
-    }
-    Ok(documents)
+/// The document of a JSONL record.
+fn record_document(path: &Path, id: String, record: JsonlRecord) -> Document {
+    let mut document = Document::new(DocId(id), path.to_path_buf(), record.text, record.date);
+    document.title = record.title;
+    document.url = record.url;
+    document
 }
 
 fn parse_record(line: &str) -> Result<(String, JsonlRecord), String> {
@@ -238,6 +400,46 @@ mod tests {
         assert_eq!(corpus.diagnostics[0].line, Some(2));
         let strict = load_paths(&[path], true).unwrap_err().to_string();
         assert!(strict.contains("corpus.jsonl:2:"), "{strict}");
+    }
+
+    #[test]
+    fn an_index_reads_each_document_again_from_its_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let jsonl = dir.path().join("c.jsonl");
+        // A byte-order mark, a CRLF line, a blank line and a record after a bad one.
+        std::fs::write(
+            &jsonl,
+            "\u{feff}{\"id\":\"b\",\"text\":\"Kenya spoke.\"}\r\n\n{bad\n{\"id\":\"a\",\"text\":\"Peru, too.\",\"title\":\"T\"}",
+        )
+        .unwrap();
+        // A treebank is read when named (a folder walk leaves .conllu files out).
+        let conllu = dir.path().join("t.conllu");
+        std::fs::write(&conllu, "# text = First.\n1\tFirst\n\n# newdoc id = d\n# meta::dateCreated = 2020-05-06\n# text = Second.\n1\tSecond\n\n# newdoc id = e\n# text = Third.\n").unwrap();
+        let article = dir.path().join("art.txt");
+        std::fs::write(&article, "\u{feff}Chile met Peru.\n").unwrap();
+        let index = CorpusIndex::new(&[dir.path().to_path_buf(), conllu], false).unwrap();
+        let read: Vec<(String, String, Option<String>, Option<String>)> =
+            index.read_all().unwrap().into_iter().map(|d| (d.id.0, d.text, d.date, d.title)).collect();
+        let own = |id: &str, text: &str, date: Option<&str>, title: Option<&str>| {
+            (id.to_string(), text.to_string(), date.map(str::to_string), title.map(str::to_string))
+        };
+        assert_eq!(
+            read,
+            [
+                own("a", "Peru, too.", None, Some("T")),
+                own("art", "\u{feff}Chile met Peru.\n", None, None),
+                own("b", "Kenya spoke.", None, None),
+                own("d", "Second.", Some("2020-05-06"), None),
+                own("e", "Third.", None, None),
+                own("t", "First.", None, None),
+            ]
+        );
+        assert_eq!(index.diagnostics.len(), 1);
+        assert_eq!(index.diagnostics[0].line, Some(3));
+        // A file changed after it was indexed is named, not misread.
+        std::fs::write(&jsonl, "{\"id\":\"z\",\"text\":\"Other.\"}\n").unwrap();
+        let error = index.read(0).unwrap_err().to_string();
+        assert!(error.contains("c.jsonl: changed while newsgraph was reading it"), "{error}");
     }
 
     #[test]
