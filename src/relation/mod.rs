@@ -65,6 +65,7 @@ pub mod coref;
 pub mod dates;
 pub mod dependency;
 pub mod grammar;
+pub mod groups;
 pub mod holds_role;
 pub mod leads;
 pub mod located_in;
