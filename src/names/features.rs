@@ -438,7 +438,10 @@ mod tests {
         assert_eq!(words[3].run.last_lower, hash_str("front", true), "the run's last word");
         assert_eq!(words[6].run.before, hash_str("the", true), "the word before the run");
         assert_eq!(words[12].run.before, hash_str("in", true));
-        assert!(sentence("KENYA SENDS TROOPS TO HAITI", &[]).words.iter().all(|word| word.run.position == NO_RUN.position), "no runs in capitals");
+        assert!(
+            sentence("KENYA SENDS TROOPS TO HAITI", &[]).words.iter().all(|word| word.run.position == NO_RUN.position),
+            "no runs in capitals"
+        );
     }
 
     #[test]

@@ -82,14 +82,15 @@ impl PosLookup for NamesModel {
 impl NamesModel {
     /// Assembles a model from its parts and builds the lookup tables.
     pub fn new(weights: Perceptron, pos_names: Vec<String>, pos_forms: Vec<(u64, u8)>, pos_lower: Vec<(u64, u8)>) -> NamesModel {
-        let mut model =
-            NamesModel {
+        let mut model = NamesModel {
             weights,
             pos_names,
             pos_forms,
             pos_lower,
             outside_bias: 0.0,
-            forms_index: FxHashMap::default(), lower_index: FxHashMap::default() };
+            forms_index: FxHashMap::default(),
+            lower_index: FxHashMap::default(),
+        };
         model.build_index();
         model
     }

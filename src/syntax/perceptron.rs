@@ -490,7 +490,7 @@ mod tests {
         alone.score(&[7], &mut got);
         assert_eq!(got, expected);
         let mixed = Trainer::mix(&[first, second], 0.0);
-        let mut real = |feature: u64, scores: &mut Vec<f32>| {
+        let real = |feature: u64, scores: &mut Vec<f32>| {
             mixed.score(&[feature], scores);
             scores.iter_mut().for_each(|score| *score *= mixed.scale());
         };
