@@ -56,7 +56,7 @@ pub const TRAIN_DEV: &str = "train-dev";
 
 impl Default for NamesOptions {
     fn default() -> NamesOptions {
-        NamesOptions { iterations: 12, caps_every: 10, prune: 0.1, pos_min_count: 2, seed: 17, members: 4, outside_bias: 8.0 }
+        NamesOptions { iterations: 12, caps_every: 10, prune: 0.1, pos_min_count: 2, seed: 17, members: 4, outside_bias: 0.0 }
     }
 }
 
