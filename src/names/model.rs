@@ -107,6 +107,16 @@ impl NamesModel {
         self.lower_index.get(&lower).is_some_and(|&pos| !matches!(self.pos_names[usize::from(pos)].as_str(), "PROPN" | "X"))
     }
 
+    /// Whether the treebanks know `form` lowercased, and most often as a function word: an
+    /// adposition, auxiliary, conjunction, determiner, particle or pronoun ("For", "The", "Is").
+    /// Written with a capital inside a run of capitalised words, such a word marks title case.
+    pub fn is_function_word(&self, form: &str) -> bool {
+        let lower = crate::syntax::features::hash_str(form, true);
+        self.lower_index.get(&lower).is_some_and(|&pos| {
+            matches!(self.pos_names[usize::from(pos)].as_str(), "ADP" | "AUX" | "CCONJ" | "DET" | "PART" | "PRON" | "SCONJ")
+        })
+    }
+
     /// The model carried by the binary, decoded on first use.
     pub fn builtin() -> &'static NamesModel {
         static MODEL: OnceLock<NamesModel> = OnceLock::new();
@@ -290,6 +300,11 @@ mod tests {
         assert!(model.is_common_word("The"));
         assert!(!model.is_common_word("Kenya"));
         assert!(!model.is_common_word("Zqxlorp"));
+        for (form, expected) in
+            [("For", true), ("the", true), ("Without", true), ("Is", true), ("Period", false), ("Ends", false), ("Kenya", false)]
+        {
+            assert_eq!(model.is_function_word(form), expected, "{form}");
+        }
     }
 
     #[test]
