@@ -50,7 +50,7 @@ pub struct NameWord {
     pub lists: u64,
     pub gazetteer: u64,
     pub document: u64,
-    /// The capitalised run the word is in (see [`SentenceWords::runs`]): its position and length
+    /// The capitalised run the word is in (see `SentenceWords::runs`): its position and length
     /// in the run, the list bits of the run's first and last words, the run's last word, and the
     /// word before the run. All [`NO_RUN`] outside a run.
     pub run: RunAtoms,
