@@ -172,6 +172,22 @@ pub struct TrainArgs {
     /// With --names: drop weights smaller than this (averaged perceptron units).
     #[arg(long, default_value_t = crate::names::train::NamesOptions::default().prune)]
     pub prune_names: f32,
+    /// With --names: hold out every N-th training document as a `train-dev` set, scored beside
+    /// the test sets, for tuning without the test files (0: none; a model to ship uses 0).
+    #[arg(long, default_value_t = 0)]
+    pub names_dev_every: usize,
+    /// With --names: the outside-class bias the model ships with (see `train-dev` in the log of
+    /// a run with --names-dev-every for the sweep to choose it from).
+    #[arg(long, default_value_t = crate::names::train::NamesOptions::default().outside_bias)]
+    pub names_outside_bias: f32,
+    /// With --names: the seed of the order the documents are visited in (and of the sentences
+    /// shown in capitals).
+    #[arg(long, default_value_t = crate::names::train::NamesOptions::default().seed)]
+    pub names_seed: u64,
+    /// With --names: members of the mixture (each trained on its own order; the model is the
+    /// mean of their weights).
+    #[arg(long, default_value_t = crate::names::train::NamesOptions::default().members)]
+    pub names_members: usize,
     /// Passes over the training data for the tagger.
     #[arg(long, default_value_t = 8)]
     pub tagger_iterations: usize,

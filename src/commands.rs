@@ -88,11 +88,15 @@ fn run_train_names(args: &TrainArgs) -> Result<()> {
     use crate::names::train as names;
     let started = std::time::Instant::now();
     let resources = crate::resources::Resources::builtin()?;
-    let corpora = names::read_corpora(&args.corpora, &resources)?;
+    let mut corpora = names::read_corpora(&args.corpora, &resources)?;
+    corpora.carve_dev(args.names_dev_every);
     let options = names::NamesOptions {
         iterations: args.names_iterations,
         caps_every: args.names_caps_every,
         prune: args.prune_names,
+        outside_bias: args.names_outside_bias,
+        seed: args.names_seed,
+        members: args.names_members,
         ..Default::default()
     };
     let mut log = |line: String| eprintln!("newsgraph: train: {line}");
@@ -112,6 +116,21 @@ fn run_train_names(args: &TrainArgs) -> Result<()> {
             score.untyped.f1(),
             score.typed.gold
         ));
+    }
+    if let Some((_, dev)) = corpora.evaluation.iter().find(|(name, _)| name == names::TRAIN_DEV) {
+        for bias in names::BIAS_SWEEP {
+            let mut biased = model.clone();
+            biased.outside_bias = bias;
+            let score = names::evaluate(&biased, &resources, dev);
+            let (typed, org) = (&score.typed, score.per_type[crate::names::NameType::Organization as usize].recall());
+            log(format!(
+                "{}: with outside bias {bias:.1}: typed P {:.4} R {:.4} F1 {:.4}; ORG R {org:.4}",
+                names::TRAIN_DEV,
+                typed.precision(),
+                typed.recall(),
+                typed.f1()
+            ));
+        }
     }
     let bytes = model.to_bytes();
     let manifest = names::manifest(&model, &corpora, &options, &scores, &bytes, training_seconds);

@@ -11,7 +11,8 @@
 //!   South Africa", not "a stake in Absa in South Africa");
 //! - it follows a site noun and a preposition: "an army base at Kidal", "the
 //!   gas project near Palma";
-//! - it is reached on a journey: "walked for days to reach Mueda".
+//! - it is reached on a journey: "walked for days to reach Mueda";
+//! - it is what a governor or mayor governs: "the governor of East Java".
 //!
 //! Runs after detection and again after known names were added, so a place
 //! established in one sentence ("Nepalgunj") makes its neighbours places in
@@ -61,6 +62,11 @@ const LOCATIVE_PREPOSITIONS: &[&str] = &[
 ];
 /// How many words before "reach" may hold the journey verb.
 const JOURNEY_WINDOW: usize = 6;
+/// Titles whose "of" names the place the holder governs: "the governor of East Java", "Mayor of
+/// Surabaya" (a premier, a mayor or a governor holds a territory; a chairman or a director does
+/// not, so those are no evidence).
+const JURISDICTION_TITLES: &[&str] =
+    &["governor of", "Governor of", "governors of", "mayor of", "Mayor of", "mayors of", "premier of", "Premier of"];
 /// Prepositions between a site noun and its place.
 const SITE_PREPOSITIONS: &[&str] = &["at", "in", "near", "outside"];
 
@@ -95,6 +101,7 @@ pub fn add_places_by_context(resources: &Resources, text: &str, detection: &mut 
                 || (after_any(text, span, LOCATIVE_PREPOSITIONS) && before_place_in(text, span, &located))
                 || after_site_noun(resources, text, span)
                 || reached_on_journey(resources, text, span)
+                || after_any(text, span, JURISDICTION_TITLES)
         })
         .collect();
     let mut places: BTreeSet<(u32, u32)> =
@@ -264,6 +271,9 @@ mod tests {
             ("Rebels attacked an army base at Tessit overnight.", vec![(Location, "Tessit")]),
             ("The firm drills an offshore field in Block 61 near the coast.", vec![(Location, "Block 61")]),
             ("Many walked for days to reach Ancuabe. Others tried to reach Ancuabe Holdings.", vec![(Location, "Ancuabe")]),
+            // What a governor or mayor governs; a chairman's "of" is no evidence.
+            ("She met the governor of Lower Wandoro on Friday.", vec![(Location, "Lower Wandoro")]),
+            ("Crowds cheered the Mayor of Tarnowa.", vec![(Location, "Tarnowa")]),
             (
                 "Amina Wekesa spoke in Nairobi. Residents of Nairobi and Wekesa agreed.",
                 vec![(Location, "Nairobi"), (Person, "Amina Wekesa")],

@@ -50,6 +50,10 @@ pub struct NameWord {
     pub lists: u64,
     pub gazetteer: u64,
     pub document: u64,
+    /// The capitalised run the word is in (see `SentenceWords::runs`): its position and length
+    /// in the run, the list bits of the run's first and last words, the run's last word, and the
+    /// word before the run. All [`NO_RUN`] outside a run.
+    pub run: RunAtoms,
     /// Has a capital letter: the recognizer classifies it.
     pub candidate: bool,
     /// May continue an open name ("of", "de", "-", "2").
@@ -57,6 +61,19 @@ pub struct NameWord {
     /// `keys`, `pos` and `lists` are computed.
     pub ready: bool,
 }
+
+/// The atoms of the capitalised run a word is in.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunAtoms {
+    pub position: u64,
+    pub first_lists: u64,
+    pub last_lists: u64,
+    pub last_lower: u64,
+    pub before: u64,
+}
+
+/// The run atoms of a word outside any run (and of every word of a sentence in capitals).
+pub const NO_RUN: RunAtoms = RunAtoms { position: 5, first_lists: 5, last_lists: 5, last_lower: 5, before: 5 };
 
 /// One sentence's words and whether it is written in capitals.
 #[derive(Clone, Debug, Default)]
@@ -161,6 +178,7 @@ impl SentenceWords {
                 connector: is_connector(form),
                 document: NO_DOCUMENT,
                 gazetteer: BEFORE_START,
+                run: NO_RUN,
                 ..NameWord::default()
             });
         }
@@ -173,16 +191,7 @@ impl SentenceWords {
             }
             let entry = mix(mix(0x6a, hit.kind as u64), u64::from(hit.demonym));
             for idx in first..last {
-                let position = if last - first == 1 {
-                    3
-                } else if idx == first {
-                    0
-                } else if idx + 1 == last {
-                    2
-                } else {
-                    1
-                };
-                self.words[idx].gazetteer = finish(mix(entry, position));
+                self.words[idx].gazetteer = finish(mix(entry, bilou(idx, first, last)));
             }
         }
         for idx in 0..self.words.len() {
@@ -191,6 +200,41 @@ impl SentenceWords {
                     self.fill(near, text, tokens, pos, lists);
                 }
             }
+        }
+        if !self.caps {
+            self.runs(text, tokens, lists);
+        }
+    }
+
+    /// Gives the words of every capitalised run their [`RunAtoms`]. A run is a maximal stretch of
+    /// capitalised words, also across a hyphen or ampersand between two of them ("Procter &
+    /// Gamble"); "of" ends it, so "Ministry of Defence" is two runs whose head words are features
+    /// of each other's words through the neighbours. The run's first and last words, and the word
+    /// before it, are within two words of a capitalised word, so their atoms are ready.
+    fn runs(&mut self, text: &str, tokens: &[Span], lists: &WordLists) {
+        let n = self.words.len();
+        let joins = |idx: usize| matches!(tokens[idx].text(text), "-" | "&");
+        let mut start = 0;
+        while start < n {
+            if !self.words[start].candidate {
+                start += 1;
+                continue;
+            }
+            let mut end = start + 1;
+            while end < n && (self.words[end].candidate || (joins(end) && end + 1 < n && self.words[end + 1].candidate)) {
+                end += 1;
+            }
+            let (first, last) = (&self.words[start], &self.words[end - 1]);
+            let before = if start == 0 { BEFORE_START } else { self.words[start - 1].keys.lower };
+            let first_lists = word_list_atom(lists.bits(first.keys.lower));
+            let last_lists = word_list_atom(lists.bits(last.keys.lower));
+            let last_lower = last.keys.lower;
+            let length = (end - start).min(4) as u64;
+            for idx in start..end {
+                let position = mix(0x7a5 + bilou(idx, start, end), length);
+                self.words[idx].run = RunAtoms { position, first_lists, last_lists, last_lower, before };
+            }
+            start = end;
         }
     }
 
@@ -204,6 +248,19 @@ impl SentenceWords {
         word.pos = pos.pos(&word.keys);
         word.lists = word_list_atom(lists.bits(word.keys.lower));
         word.ready = true;
+    }
+}
+
+/// Where word `idx` sits in the stretch `start..end`: 0 first, 1 inside, 2 last, 3 alone.
+fn bilou(idx: usize, start: usize, end: usize) -> u64 {
+    if end - start == 1 {
+        3
+    } else if idx == start {
+        0
+    } else if idx + 1 == end {
+        2
+    } else {
+        1
     }
 }
 
@@ -276,6 +333,16 @@ pub fn features(sentence: &SentenceWords, idx: usize, previous: &[u16], out: &mu
         key(42, shape(1), lower(1), 0),
         key(43, lists(-1), shape(0), 0),
         key(44, p1, lower(1), 0),
+        key(45, word.run.position, 0, 0),
+        key(46, word.run.position, word.run.last_lists, 0),
+        key(47, word.run.position, word.run.first_lists, 0),
+        key(48, word.run.last_lower, 0, 0),
+        key(49, word.run.position, word.run.before, 0),
+        key(50, word.run.last_lists, word.run.first_lists, 0),
+        key(51, lists(-2), 0, 0),
+        key(52, lists(2), 0, 0),
+        key(53, pos(-2), pos(-1), 0),
+        key(54, pos(1), pos(2), 0),
     ]);
 }
 
@@ -354,7 +421,27 @@ mod tests {
         words.words[2].document = 77;
         features(&words, 2, &[0, 0], &mut second);
         assert_ne!(first[37], second[37], "the document atom is a feature");
-        assert_eq!(first.len(), 45);
+        assert_eq!(first.len(), 55);
+    }
+
+    #[test]
+    fn capitalised_runs_give_their_words_position_head_and_context() {
+        let words = sentence("troops of the Harbour Alliance - Front met Procter & Gamble in Kenya", &[]).words;
+        // (word, run position: 0 first, 1 inside, 2 last, 3 alone; run length)
+        let table = [(3, 0, 4), (4, 1, 4), (5, 1, 4), (6, 2, 4), (8, 0, 3), (9, 1, 3), (10, 2, 3), (12, 3, 1)];
+        for (idx, position, length) in table {
+            assert_eq!(words[idx].run.position, mix(0x7a5 + position, length), "word {idx}");
+        }
+        for idx in [0, 1, 2, 7, 11] {
+            assert_eq!(words[idx].run.position, NO_RUN.position, "word {idx} is in no run");
+        }
+        assert_eq!(words[3].run.last_lower, hash_str("front", true), "the run's last word");
+        assert_eq!(words[6].run.before, hash_str("the", true), "the word before the run");
+        assert_eq!(words[12].run.before, hash_str("in", true));
+        assert!(
+            sentence("KENYA SENDS TROOPS TO HAITI", &[]).words.iter().all(|word| word.run.position == NO_RUN.position),
+            "no runs in capitals"
+        );
     }
 
     #[test]

@@ -40,11 +40,23 @@ pub struct NamesOptions {
     /// A form enters the part-of-speech lexicon when the treebanks have it this often.
     pub pos_min_count: u32,
     pub seed: u64,
+    /// Members of the mixture: each is trained on its own order of the documents (seeds `seed`,
+    /// `seed + 1`, …) and the model is the mean of their averaged weights, which steadies the
+    /// scores against the luck of one order.
+    pub members: usize,
+    /// The model's [`NamesModel::outside_bias`].
+    pub outside_bias: f32,
 }
+
+/// The outside-class biases `newsgraph train --names --names-dev-every N` scores on `train-dev`.
+pub const BIAS_SWEEP: [f32; 8] = [0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 10.0];
+
+/// The name of the evaluation set [`NamesCorpora::carve_dev`] makes from the training documents.
+pub const TRAIN_DEV: &str = "train-dev";
 
 impl Default for NamesOptions {
     fn default() -> NamesOptions {
-        NamesOptions { iterations: 12, caps_every: 10, prune: 0.1, pos_min_count: 2, seed: 17 }
+        NamesOptions { iterations: 12, caps_every: 10, prune: 0.1, pos_min_count: 2, seed: 17, members: 4, outside_bias: 0.0 }
     }
 }
 
@@ -121,6 +133,21 @@ pub fn read_uner(path: &Path) -> Result<Vec<NamedDocument>> {
 }
 
 impl NamesCorpora {
+    /// Moves every `every`-th training document (the last of each group of `every`, in reading
+    /// order) into an evaluation set named [`TRAIN_DEV`], for tuning options and features
+    /// without looking at the test files; 0 moves none.
+    pub fn carve_dev(&mut self, every: usize) {
+        if every == 0 {
+            return;
+        }
+        let (mut train, mut dev) = (Vec::new(), Vec::new());
+        for (idx, document) in std::mem::take(&mut self.train).into_iter().enumerate() {
+            if idx % every == every - 1 { &mut dev } else { &mut train }.push(document);
+        }
+        self.train = train;
+        self.evaluation.insert(0, (TRAIN_DEV.to_owned(), dev));
+    }
+
     fn add(&mut self, path: &Path, role: &str, documents: Vec<NamedDocument>) {
         let sentences = documents.iter().map(|document| document.sentences.len()).sum();
         let words = documents.iter().flat_map(|document| &document.sentences).map(|sentence| sentence.forms.len()).sum();
@@ -269,8 +296,23 @@ pub fn train(
     let (pos_names, pos_forms, pos_lower) = lexicon;
     let mut model = NamesModel::new(Trainer::new(N_LABELS).average(0.0), pos_names, pos_forms, pos_lower);
     let prepared: Vec<Prepared> = documents.iter().map(|document| prepare(document, resources, &model)).collect();
+    let members: Vec<Trainer> = (0..options.members.max(1))
+        .map(|member| {
+            log(format!("names member {} of {}", member + 1, options.members.max(1)));
+            train_member(&prepared, options, options.seed.wrapping_add(member as u64), log)
+        })
+        .collect();
+    model.weights = Trainer::mix(&members, options.prune);
+    model.outside_bias = options.outside_bias;
+    // Round trip through the file format, so what is scored is exactly what ships.
+    NamesModel::from_bytes(&model.to_bytes()).map_err(Error::Usage)
+}
+
+/// Trains one member of the mixture: `options.iterations` passes over `prepared` in an order
+/// seeded by `seed`.
+fn train_member(prepared: &[Prepared], options: &NamesOptions, seed: u64, log: &mut dyn FnMut(String)) -> Trainer {
     let mut trainer = Trainer::new(N_LABELS);
-    let mut rng = fastrand::Rng::with_seed(options.seed);
+    let mut rng = fastrand::Rng::with_seed(seed);
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let (mut scores, mut buffer, mut counts) = (vec![0.0f32; N_LABELS], Vec::new(), FxHashMap::default());
     for iteration in 0..options.iterations {
@@ -315,9 +357,7 @@ pub fn train(
         }
         log(format!("names iteration {}: training names typed F1 {:.4}", iteration + 1, seen.typed.f1()));
     }
-    model.weights = trainer.average(options.prune);
-    // Round trip through the file format, so what is scored is exactly what ships.
-    NamesModel::from_bytes(&model.to_bytes()).map_err(Error::Usage)
+    trainer
 }
 
 /// Scores `model` on `documents` (their gold words; gazetteer hits from `resources`).
@@ -404,7 +444,7 @@ mod tests {
         };
         let resources = Resources::builtin().unwrap();
         let lexicon = || (vec!["NOUN".to_owned()], Vec::new(), Vec::new());
-        let options = NamesOptions { iterations: 8, caps_every: 0, prune: 0.0, ..NamesOptions::default() };
+        let options = NamesOptions { iterations: 8, caps_every: 0, prune: 0.0, members: 2, outside_bias: 0.0, ..NamesOptions::default() };
         let model = train(std::slice::from_ref(&document), lexicon(), &resources, &options, &mut |_| {}).unwrap();
         let again = train(std::slice::from_ref(&document), lexicon(), &resources, &options, &mut |_| {}).unwrap();
         assert_eq!(model.to_bytes(), again.to_bytes());
@@ -415,9 +455,34 @@ mod tests {
                 sentence("The Blue Party voted in Kessa .", &[(1, 3, Organization), (5, 6, Location)]),
             ],
         };
-        let scores = evaluate(&model, &resources, &[test]);
+        let scores = evaluate(&model, &resources, std::slice::from_ref(&test));
         assert_eq!(scores.typed.correct, 3, "{}", scores.to_table());
         assert_eq!(scores.typed.predicted, 3, "{}", scores.to_table());
+        let mut eager = model.clone();
+        eager.outside_bias = 1e6;
+        let eager_scores = evaluate(&eager, &resources, &[test]);
+        // With a huge bias no capitalised word stays outside: the sentence-initial "The" joins
+        // the party's name.
+        assert_eq!(eager_scores.typed.correct, 2, "{}", eager_scores.to_table());
+    }
+
+    #[test]
+    fn carving_moves_every_nth_training_document_to_train_dev() {
+        let document = |id: &str| NamedDocument { id: id.into(), sentences: Vec::new() };
+        let mut corpora = NamesCorpora {
+            train: ["a", "b", "c", "d", "e"].map(document).to_vec(),
+            evaluation: vec![("gum-test".into(), Vec::new())],
+            lexicon: Vec::new(),
+            files: Vec::new(),
+            commits: Vec::new(),
+        };
+        corpora.carve_dev(0);
+        assert_eq!(corpora.train.len(), 5, "0 carves nothing");
+        corpora.carve_dev(2);
+        let ids = |documents: &[NamedDocument]| documents.iter().map(|document| document.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&corpora.train), ["a", "c", "e"]);
+        assert_eq!(corpora.evaluation[0].0, TRAIN_DEV);
+        assert_eq!(ids(&corpora.evaluation[0].1), ["b", "d"]);
     }
 
     #[test]

@@ -21,6 +21,13 @@ struct TrainingWeight {
     stamp: u32,
 }
 
+impl TrainingWeight {
+    /// The weight averaged over the `step` instances seen so far.
+    fn averaged(&self, step: u32) -> f64 {
+        (self.total + f64::from(step - self.stamp) * f64::from(self.weight)) / f64::from(step)
+    }
+}
+
 /// Weights being learned: a sparse row per feature.
 pub struct Trainer {
     n_classes: usize,
@@ -86,19 +93,43 @@ impl Trainer {
         let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
             .rows
             .iter()
-            .map(|(&key, row)| {
-                let averaged = row
-                    .iter()
-                    .map(|entry| {
-                        let total = entry.total + f64::from(step - entry.stamp) * f64::from(entry.weight);
-                        (entry.class, (total / f64::from(step)) as f32)
-                    })
-                    .collect::<Vec<_>>();
-                (key, averaged)
-            })
+            .map(|(&key, row)| (key, row.iter().map(|entry| (entry.class, entry.averaged(step) as f32)).collect::<Vec<_>>()))
             .collect();
         rows.sort_unstable_by_key(|(key, _)| *key);
         Perceptron::pack(self.n_classes, rows, prune)
+    }
+
+    /// The mean of the averaged weights of `trainers` (parameter mixing: members trained on
+    /// different orders of the same data vote as one linear model), packed and pruned as
+    /// [`Trainer::average`] does. All must have the same number of classes.
+    pub fn mix(trainers: &[Trainer], prune: f32) -> Perceptron {
+        let n_classes = trainers.first().map_or(0, |trainer| trainer.n_classes);
+        assert!(n_classes <= 256, "the packed model stores classes as bytes");
+        assert!(trainers.iter().all(|trainer| trainer.n_classes == n_classes), "mixed trainers have the same classes");
+        let members = trainers.len().max(1) as f64;
+        let mut sums: FxHashMap<u64, Vec<(u16, f64)>> = FxHashMap::default();
+        for trainer in trainers {
+            let step = trainer.step.max(1);
+            for (&key, row) in &trainer.rows {
+                let sum = sums.entry(key).or_default();
+                for entry in row {
+                    let mean = entry.averaged(step) / members;
+                    match sum.iter_mut().find(|(class, _)| *class == entry.class) {
+                        Some((_, weight)) => *weight += mean,
+                        None => sum.push((entry.class, mean)),
+                    }
+                }
+            }
+        }
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = sums
+            .into_iter()
+            .map(|(key, mut row)| {
+                row.sort_unstable_by_key(|&(class, _)| class);
+                (key, row.into_iter().map(|(class, weight)| (class, weight as f32)).collect())
+            })
+            .collect();
+        rows.sort_unstable_by_key(|(key, _)| *key);
+        Perceptron::pack(n_classes, rows, prune)
     }
 }
 
@@ -448,6 +479,33 @@ mod tests {
         let back: Perceptron = postcard::from_bytes(&bytes).unwrap();
         back.score(&data[1].0, &mut scores);
         assert_eq!(best_class(&scores, |_| true), Some(1));
+    }
+
+    /// Mixing one trainer is its average; mixing two is the mean of their weights.
+    #[test]
+    fn mixing_is_the_mean_of_the_members() {
+        let (mut first, mut second) = (Trainer::new(2), Trainer::new(2));
+        first.update(0, 1, &[7]);
+        first.tick();
+        second.update(1, 0, &[7]);
+        second.update(1, 0, &[8]);
+        second.tick();
+        let mut scores = vec![0.0; 2];
+        let alone = Trainer::mix(std::slice::from_ref(&first), 0.0);
+        let averaged = first.average(0.0);
+        let (mut expected, mut got) = (vec![0.0; 2], vec![0.0; 2]);
+        averaged.score(&[7], &mut expected);
+        alone.score(&[7], &mut got);
+        assert_eq!(got, expected);
+        let mixed = Trainer::mix(&[first, second], 0.0);
+        let real = |feature: u64, scores: &mut Vec<f32>| {
+            mixed.score(&[feature], scores);
+            scores.iter_mut().for_each(|score| *score *= mixed.scale());
+        };
+        real(7, &mut scores);
+        assert!(scores.iter().all(|score| score.abs() < 1e-3), "the members cancel on feature 7: {scores:?}");
+        real(8, &mut scores);
+        assert!((scores[1] - 0.5).abs() < 1e-2 && (scores[0] + 0.5).abs() < 1e-2, "half of the second member: {scores:?}");
     }
 
     #[test]
