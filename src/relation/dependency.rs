@@ -10,7 +10,7 @@
 //! leader, X"), and so does an inclusion list ("leaders, including A and B").
 //!
 //! Guards, from the tree, one policy for every relation: a negated trigger ("did not meet"), one in
-//! a conditional clause ("if they meet") and any trigger of a question give no edge, whichever
+//! a conditional clause ("if they meet", "should they meet") and any trigger of a question give no edge, whichever
 //! extractor found it ([`drop_denied`]); a modal or future one ("will meet", "could meet") or one
 //! under a verb of planning ("plans to meet", "is expected to meet") gives an edge with
 //! `status = planned`. The words are in `guards.toml`.
@@ -428,6 +428,15 @@ fn modality(tree: &DependencyTree, guards: &super::triggers::TriggerFile, trigge
                 "advmod" if lemma_in_list(c, "negations") => return Modality::Denied,
                 "aux" if lemma_in_list(c, "negations") => return Modality::Denied,
                 "mark" if lemma_in_list(c, "conditions") => return Modality::Denied,
+                // "Should X decide to attack Y, ...": an auxiliary before the subject of an
+                // adverbial clause makes it a condition.
+                "aux" | "aux:pass"
+                    if lemma_in_list(c, "inverted_conditions")
+                        && tree.label(word) == "advcl"
+                        && tree.children_labelled(word, "nsubj").any(|subject| c < subject) =>
+                {
+                    return Modality::Denied
+                }
                 "aux" if lemma_in_list(c, "modals") => modality = Modality::Planned,
                 _ => {}
             }
@@ -520,6 +529,9 @@ mod tests {
             ),
             // A "she" in an embedded clause is the governing clause's subject (resolved by Topics).
             ("Rosa Fuentes taught law at the University of Lima, where she met Luis Quispe.", &["Rosa Fuentes MET Luis Quispe"]),
+            // An inverted condition gives nothing.
+            ("Should Chile decide to attack Bolivia, Peru would send troops.", &[]),
+            ("Chile decided to attack Bolivia, and Peru sent troops.", &["Chile OPPOSES Bolivia"]),
             // A delegation's place stands for its country only when the document names the country.
             ("A Chilean delegation arrived in Accra on Monday to discuss Ghana's debt.", &["Chile MET Ghana"]),
             ("A Chilean delegation arrived in Accra on Monday.", &[]),
