@@ -347,11 +347,7 @@ mod tests {
             ("Ana Ruiz landed in Lima. Ruiz thanked him in Quito.", "thanked", None),
             // A subject in an embedded clause is the governing clause's person subject, whoever
             // else is named before it ...
-            (
-                "Rosa Fuentes taught law with Tomas Berg at Pisa, where she met Luis Quispe.",
-                "where she",
-                Some(("she", "Rosa Fuentes")),
-            ),
+            ("Rosa Fuentes taught law with Tomas Berg at Pisa, where she met Luis Quispe.", "where she", Some(("she", "Rosa Fuentes"))),
             // A name in an apposition of the subject describes the subject.
             (
                 "Rosa Fuentes, a lawyer and former Rotarian, said the Andean Farmers Union had followed her for years.",
