@@ -428,12 +428,10 @@ fn modality(tree: &DependencyTree, guards: &super::triggers::TriggerFile, trigge
                 "advmod" if lemma_in_list(c, "negations") => return Modality::Denied,
                 "aux" if lemma_in_list(c, "negations") => return Modality::Denied,
                 "mark" if lemma_in_list(c, "conditions") => return Modality::Denied,
-                // "Should X decide to attack Y, ...": an auxiliary before the subject of an
-                // adverbial clause makes it a condition.
+                // "Should X attack Y, ...": an auxiliary before its clause's subject in a sentence
+                // that does not ask (questions give nothing anyway) makes the clause a condition.
                 "aux" | "aux:pass"
-                    if lemma_in_list(c, "inverted_conditions")
-                        && tree.label(word) == "advcl"
-                        && tree.children_labelled(word, "nsubj").any(|subject| c < subject) =>
+                    if lemma_in_list(c, "inverted_conditions") && tree.children_labelled(word, "nsubj").any(|subject| c < subject) =>
                 {
                     return Modality::Denied
                 }
@@ -530,8 +528,8 @@ mod tests {
             // A "she" in an embedded clause is the governing clause's subject (resolved by Topics).
             ("Rosa Fuentes taught law at the University of Lima, where she met Luis Quispe.", &["Rosa Fuentes MET Luis Quispe"]),
             // An inverted condition gives nothing.
-            ("Should Chile decide to attack Bolivia, Peru would send troops.", &[]),
-            ("Chile decided to attack Bolivia, and Peru sent troops.", &["Chile OPPOSES Bolivia"]),
+            ("Should Chile attack Bolivia, Peru would send troops.", &[]),
+            ("Chile attacked Bolivia, and Peru sent troops.", &["Chile OPPOSES Bolivia"]),
             // A delegation's place stands for its country only when the document names the country.
             ("A Chilean delegation arrived in Accra on Monday to discuss Ghana's debt.", &["Chile MET Ghana"]),
             ("A Chilean delegation arrived in Accra on Monday.", &[]),
