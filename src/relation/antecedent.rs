@@ -30,7 +30,9 @@
 //!   a subject for the pronouns after it.
 //! - A pronoun is ambiguous and left alone when its sentence names, before it, another person
 //!   who is not a subject ("X met Y during his visit") or a name that no mention holds, or when
-//!   the nearest subject is several people ("A and B spoke. She ...").
+//!   the nearest subject is several people ("A and B spoke. She ..."), unless it is the subject
+//!   of a clause embedded in one whose subject is a person: then it is that person ("X taught at
+//!   Pisa, where he met Y"), as the tree says.
 //!
 //! Gender and number are not known to the program: of two people who are both subjects, the
 //! nearer wins, so "Ruto met Ann Lee. She ..." reads "she" as Ann Lee only when she was the
@@ -196,8 +198,13 @@ impl Topics {
                 }
                 continue;
             }
-            // A name no mention holds ("met with Mohamed") may be a person too.
-            if tree.upos(word) == "PROPN" && tree.head(word).is_some_and(|head| tree.upos(head) != "PROPN") && !is_subject {
+            // A name no mention holds ("met with Mohamed") may be a person too, unless it describes
+            // a person named ("X, a former Scientologist").
+            if tree.upos(word) == "PROPN"
+                && tree.head(word).is_some_and(|head| tree.upos(head) != "PROPN")
+                && !is_subject
+                && !describes_person(tree, &argument_at, arguments, word)
+            {
                 others.push(AMBIGUOUS);
             }
             let span = tree.spans[word as usize];
@@ -209,12 +216,13 @@ impl Topics {
                 "nmod:poss" => PronounRole::Possessor,
                 _ => PronounRole::Object,
             };
-            let Some(entity) = self.antecedent(tree, &local, word, role).filter(|&entity| entity != AMBIGUOUS) else { continue };
             // "X met Y during his visit": another person named before it in the sentence, not as
-            // a subject, makes the pronoun ambiguous.
-            if others.iter().any(|&other| other != entity) {
-                continue;
-            }
+            // a subject, makes the pronoun ambiguous; the tree still decides a subject in a
+            // clause embedded in one with a person subject.
+            let nearest = self.antecedent(tree, &local, word, role).filter(|&entity| entity != AMBIGUOUS);
+            let nearest = nearest.filter(|&entity| others.iter().all(|&other| other == entity));
+            let governing = || (role == PronounRole::Subject).then(|| governing_subject(tree, &local, word)).flatten();
+            let Some(entity) = nearest.or_else(governing) else { continue };
             // "her Vietnamese counterpart, X": the possessor of an argument's own phrase is part of it.
             let owned = role == PronounRole::Possessor
                 && tree.head(word).is_some_and(|head| arguments.iter().any(|a| a.span.contains(tree.spans[head as usize])));
@@ -253,6 +261,41 @@ impl Topics {
         let earlier = self.subjects.iter().map(|&(_, entity)| entity);
         earlier.chain(local.iter().map(|&(_, entity)| entity)).rev().find(|&entity| Some(entity) != own_subject)
     }
+}
+
+/// Whether `word` hangs, through appositions and their conjuncts, from a person argument's
+/// head ("Valeska Paris, an Australian woman and former Scientologist": "Scientologist").
+fn describes_person(tree: &DependencyTree, argument_at: &[Option<usize>], arguments: &[Argument], word: u32) -> bool {
+    // "X and Mohamed": a conjunct of the person is another person; only an apposition describes.
+    let mut current = word;
+    let mut through_apposition = false;
+    for _ in 0..tree.len() {
+        through_apposition |= tree.label(current) == "appos";
+        if !matches!(tree.label(current), "appos" | "conj") {
+            return false;
+        }
+        let Some(head) = tree.head(current) else { return false };
+        if argument_at[head as usize].is_some_and(|argument| arguments[argument].kind == EntityKind::Person) {
+            return through_apposition;
+        }
+        current = head;
+    }
+    false
+}
+
+/// The person subject of the clause that governs a subject pronoun's own, found by the tree:
+/// "X taught at Pisa, where he met Y" (he = X, whoever else the sentence names before "he");
+/// nothing when the nearest governing clause's subject is not one person (`local` holds the
+/// sentence's person subjects so far, several people as [`AMBIGUOUS`]).
+fn governing_subject(tree: &DependencyTree, local: &[(u32, usize)], pronoun: u32) -> Option<usize> {
+    let mut clause = tree.head(pronoun)?;
+    for _ in 0..tree.len() {
+        clause = tree.head(clause)?;
+        if let Some(subject) = tree.children_labelled(clause, "nsubj").next() {
+            return local.iter().find(|&&(word, _)| word == subject).map(|&(_, entity)| entity).filter(|&entity| entity != AMBIGUOUS);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -302,6 +345,17 @@ mod tests {
             ("Rosa Fuentes arrived in Lima. The Andean Farmers Union said she would speak in Quito.", "would speak", None),
             // An object is never the subject of its own clause.
             ("Ana Ruiz landed in Lima. Ruiz thanked him in Quito.", "thanked", None),
+            // A subject in an embedded clause is the governing clause's person subject, whoever
+            // else is named before it ...
+            ("Rosa Fuentes taught law with Tomas Berg at Pisa, where she met Luis Quispe.", "where she", Some(("she", "Rosa Fuentes"))),
+            // A name in an apposition of the subject describes the subject.
+            (
+                "Rosa Fuentes, a lawyer and former Rotarian, said the Andean Farmers Union had followed her for years.",
+                "followed her",
+                Some(("her", "Rosa Fuentes")),
+            ),
+            // ... but not when that subject is two people.
+            ("Rosa Fuentes and Ana Ruiz taught law at Pisa, where she met Luis Quispe.", "where she", None),
         ];
         for (text, marker, expected) in table {
             let expected: Vec<(String, String)> = expected.iter().map(|(p, n)| (p.to_string(), n.to_string())).collect();

@@ -7,12 +7,10 @@
 //! modifies ("X, who met Y"), or a word that stands for an entity it names (`stand_ins` of
 //! `data/relations/guards.toml`: "the Kenyan government", "Peru's delegation"). Coordination
 //! distributes: "A, B and C met D" is three meetings; an apposition names its head ("the group's
-//! leader, X"), and so does an inclusion list ("leaders, including A and B"). A subject "he" or
-//! "she" the view left unresolved in an embedded clause stands for the person subject of the
-//! clause that governs it ("X taught at Pisa, where he met Y").
+//! leader, X"), and so does an inclusion list ("leaders, including A and B").
 //!
 //! Guards, from the tree, one policy for every relation: a negated trigger ("did not meet"), one in
-//! a conditional clause ("if they meet") and any trigger of a question give no edge, whichever
+//! a conditional clause ("if they meet", "should they meet") and any trigger of a question give no edge, whichever
 //! extractor found it ([`drop_denied`]); a modal or future one ("will meet", "could meet") or one
 //! under a verb of planning ("plans to meet", "is expected to meet") gives an edge with
 //! `status = planned`. The words are in `guards.toml`.
@@ -20,8 +18,7 @@
 //! Example: "Ghana’s president and Peru’s foreign minister did not meet" -> nothing;
 //! "X and Y, who met Z, left" -> X MET Z, Y MET Z.
 //! A personal pronoun ("he", "her") is an argument when [`super::antecedent::Topics`] found its
-//! person before the patterns run; a subject "he"/"she" it left alone inside an embedded clause
-//! stands for the person subject of the clause that governs it.
+//! person before the patterns run (the one place pronouns are resolved).
 //! Known misses: whatever the parse gets wrong; "they" and pronouns left ambiguous; triggers that
 //! are multi-word expressions the tree splits ("took part in").
 
@@ -332,7 +329,7 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
                         None
                     }
                     Some(Named::Apposition(argument)) => Some(argument),
-                    None => self.subject_of_pronoun(current),
+                    None => None,
                 },
             };
             if let Some(argument) = argument.filter(|a| !found.contains(a)) {
@@ -371,36 +368,19 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
         })
     }
 
-    /// The noun a relative pronoun stands for ("X, who met Y": "who" is X).
+    /// The noun a relative pronoun stands for ("X, who met Y": "who" is X). A relative clause the
+    /// parse hangs from a verb ("X read the magazine Y, which attacked Z" under "read") stands
+    /// for the noun right before it (past a comma), when there is one.
     fn antecedent_of_relative(&self, word: u32) -> u32 {
         let tree = self.tree;
         let relative = tree.upos(word) == "PRON" && self.guards.has_word("relative_pronouns", tree.lemma(word));
-        match tree.head(word) {
-            Some(clause) if relative && tree.label(clause) == "acl:relcl" => tree.head(clause).unwrap_or(word),
-            _ => word,
+        let Some(clause) = tree.head(word).filter(|&clause| relative && tree.label(clause) == "acl:relcl") else { return word };
+        let Some(noun) = tree.head(clause) else { return word };
+        if matches!(tree.upos(noun), "NOUN" | "PROPN" | "PRON" | "NUM") {
+            return noun;
         }
-    }
-
-    /// The person a subject pronoun the view left unresolved stands for, in a clause embedded in
-    /// another: the subject of the governing clause ("Fillmore taught at Pisa, where he met Sue
-    /// Atkins": he = Fillmore), when that subject is a person.
-    fn subject_of_pronoun(&self, word: u32) -> Option<usize> {
-        let tree = self.tree;
-        if tree.upos(word) != "PRON"
-            || !label_matches(tree.label(word), "nsubj")
-            || !self.guards.has_word("subject_pronouns", tree.lemma(word))
-        {
-            return None;
-        }
-        let mut clause = tree.head(word)?;
-        for _ in 0..MAX_REACH {
-            clause = tree.head(clause)?;
-            if let Some(subject) = tree.children_labelled(clause, "nsubj").next() {
-                let argument = self.argument_at[subject as usize]?;
-                return (self.doc.kind_of(self.view.arguments[argument].entity) == EntityKind::Person).then_some(argument);
-            }
-        }
-        None
+        let before = (0..word).rev().find(|&w| tree.upos(w) != "PUNCT");
+        before.filter(|&w| matches!(tree.upos(w), "NOUN" | "PROPN")).unwrap_or(noun)
     }
 
     /// What names a word without an argument: the apposition of a description ("its leader, X";
@@ -448,6 +428,13 @@ fn modality(tree: &DependencyTree, guards: &super::triggers::TriggerFile, trigge
                 "advmod" if lemma_in_list(c, "negations") => return Modality::Denied,
                 "aux" if lemma_in_list(c, "negations") => return Modality::Denied,
                 "mark" if lemma_in_list(c, "conditions") => return Modality::Denied,
+                // "Should X attack Y, ...": an auxiliary before its clause's subject in a sentence
+                // that does not ask (questions give nothing anyway) makes the clause a condition.
+                "aux" | "aux:pass"
+                    if lemma_in_list(c, "inverted_conditions") && tree.children_labelled(word, "nsubj").any(|subject| c < subject) =>
+                {
+                    return Modality::Denied
+                }
                 "aux" if lemma_in_list(c, "modals") => modality = Modality::Planned,
                 _ => {}
             }
@@ -533,8 +520,16 @@ mod tests {
             ),
             // "each other", however the parse reads it, gives both directions.
             ("Chile and Bolivia fought each other for years.", &["Bolivia OPPOSES Chile", "Chile OPPOSES Bolivia"]),
-            // An unresolved "she" in an embedded clause is the governing clause's subject.
+            // A relative clause the parse hangs from the verb stands for the noun before it.
+            (
+                "Rosa Fuentes had read a column in the weekly Andean Review, which attacked several unions, including the Lima Workers Network.",
+                &["Andean Review OPPOSES Lima Workers Network"],
+            ),
+            // A "she" in an embedded clause is the governing clause's subject (resolved by Topics).
             ("Rosa Fuentes taught law at the University of Lima, where she met Luis Quispe.", &["Rosa Fuentes MET Luis Quispe"]),
+            // An inverted condition gives nothing.
+            ("Should Chile attack Bolivia, Peru would send troops.", &[]),
+            ("Chile attacked Bolivia, and Peru sent troops.", &["Chile OPPOSES Bolivia"]),
             // A delegation's place stands for its country only when the document names the country.
             ("A Chilean delegation arrived in Accra on Monday to discuss Ghana's debt.", &["Chile MET Ghana"]),
             ("A Chilean delegation arrived in Accra on Monday.", &[]),

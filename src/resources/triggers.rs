@@ -305,17 +305,29 @@ impl RelationTriggers {
     }
 }
 
-/// What the lemmatizer makes of the "-ing" form of a verb trigger whose lemma it does not know:
-/// the form itself ("hosting") or the form without "ing" ("opposing" -> "oppos"); a verb pattern
-/// listens for those too, so "opposing" triggers "oppose".
+/// What the lemmatizer makes of an inflected verb trigger whose lemma it does not know: the form
+/// itself ("hosting"), the form without "ed" or "ing" ("opposing", "assassinated" -> "oppos",
+/// "assassinat"), or that stem with its last consonant doubled ("expelled", "plotting" ->
+/// "expell", "plott"); a verb pattern listens for those too, so "opposing" triggers "oppose".
 fn verb_misreadings(pos: &[String], lemma: &str) -> Vec<String> {
     if !(pos.is_empty() || pos.iter().any(|pos| pos == "VERB")) || lemma.contains(' ') {
         return Vec::new();
     }
-    match lemma.strip_suffix('e').filter(|stem| !stem.ends_with('e')) {
+    let mut forms = match lemma.strip_suffix('e').filter(|stem| !stem.ends_with('e')) {
         Some(stem) => vec![stem.to_string(), format!("{stem}ing")],
         None => vec![format!("{lemma}ing")],
+    };
+    // A short final syllable (vowel, consonant) doubles its consonant before "ed" and "ing".
+    let mut tail = lemma.chars().rev();
+    let (last, vowel, onset) = (tail.next(), tail.next(), tail.next());
+    let is_vowel = |c: char| "aeiou".contains(c);
+    if let (Some(last), Some(vowel), Some(onset)) = (last, vowel, onset) {
+        if last.is_ascii_alphabetic() && !is_vowel(last) && !"wxy".contains(last) && is_vowel(vowel) && !is_vowel(onset) {
+            forms.push(format!("{lemma}{last}"));
+            forms.push(format!("{lemma}{last}ing"));
+        }
     }
+    forms
 }
 
 #[cfg(test)]
@@ -323,13 +335,17 @@ mod tests {
     use super::verb_misreadings;
 
     #[test]
-    fn verb_misreadings_of_ing_forms() {
+    fn verb_misreadings_of_inflected_forms() {
         let verb = ["VERB".to_string()];
         let table: &[(&[String], &str, &[&str])] = &[
             (&verb, "oppose", &["oppos", "opposing"]),
             (&verb, "host", &["hosting"]),
             (&[], "meet", &["meeting"]),
             (&verb, "free", &["freeing"]),
+            (&verb, "expel", &["expeling", "expell", "expelling"]),
+            (&verb, "plot", &["ploting", "plott", "plotting"]),
+            (&verb, "meet", &["meeting"]),
+            (&verb, "follow", &["following"]),
             (&["NOUN".to_string()], "meeting", &[]),
         ];
         for (pos, lemma, forms) in table {
