@@ -3,7 +3,7 @@
 //! `build` command around it.
 
 use crate::cli::{BuildArgs, DrawArgs, Provenance};
-use crate::corpus::{self, summary::DocSummary};
+use crate::corpus::{self, names::CorpusNames, summary::DocSummary};
 use crate::document::load::CorpusIndex;
 use crate::document::{clean, Document};
 use crate::entity;
@@ -115,9 +115,9 @@ pub fn analyze(resources: &Resources, documents: &[Document], cooccurrence: bool
 ///
 /// Up to `first_pass_budget` bytes of input, every document is held between the passes with
 /// its segmentation and mentions. Above it, the first pass keeps only the names the corpus-level
-/// pass reads, and the second reads each document again (from its file, for
-/// [`Articles::Files`]) and segments it again: memory is then bounded by the names and the
-/// graph, not by the text.
+/// pass reads (for [`Articles::Files`], counted a chunk at a time and not kept), and the second
+/// reads each document again (from its file) and segments it again: memory is then bounded by
+/// the corpus-level names and the graph, not by the text.
 pub fn analyze_each<T: Send>(
     resources: &Resources,
     articles: Articles,
@@ -130,36 +130,58 @@ pub fn analyze_each<T: Send>(
         Articles::Files(index) if index.input_bytes() <= first_pass_budget => Articles::Held(index.read_all()?),
         articles => articles,
     };
-    let (keep, files) = match &articles {
-        Articles::Held(documents) => (documents.iter().map(|d| d.text.len()).sum::<usize>() <= first_pass_budget, None),
-        Articles::Files(index) => (false, Some(*index)),
+    let files = match &articles {
+        Articles::Held(_) => None,
+        Articles::Files(index) => Some(*index),
     };
-    let first = |document: Document, held: bool| {
-        let (document, mut segmentation, mut detection) = segment_and_detect(resources, document);
-        if !keep {
-            let names = Names::of(&document.text, detection.mentions);
-            return FirstPass::Redo { document: held.then_some(document), names };
+    let (first_pass, (known, people)) = match articles {
+        Articles::Held(documents) => {
+            let keep = documents.iter().map(|d| d.text.len()).sum::<usize>() <= first_pass_budget;
+            let first_pass: Vec<FirstPass> = documents
+                .into_par_iter()
+                .map(|document| {
+                    let (document, mut segmentation, mut detection) = segment_and_detect(resources, document);
+                    if !keep {
+                        let names = Names::of(&document.text, detection.mentions);
+                        return FirstPass::Redo { document, names };
+                    }
+                    // Every document's are held until the second pass: no spare capacity.
+                    segmentation.tokens.shrink_to_fit();
+                    segmentation.sentences.shrink_to_fit();
+                    detection.mentions.shrink_to_fit();
+                    FirstPass::Held(document, segmentation, detection)
+                })
+                .collect();
+            let names = corpus::names::collect(first_pass.iter().map(FirstPass::names));
+            (first_pass, names)
         }
-        // Every document's are held until the second pass: no spare capacity.
-        segmentation.tokens.shrink_to_fit();
-        segmentation.sentences.shrink_to_fit();
-        detection.mentions.shrink_to_fit();
-        FirstPass::Held(document, segmentation, detection)
+        Articles::Files(index) => {
+            // A chunk of documents at a time, counted in document order, so that only one
+            // chunk's names are held.
+            let mut names = CorpusNames::default();
+            let all: Vec<usize> = (0..index.len()).collect();
+            for chunk in all.chunks(NAMES_CHUNK) {
+                let found: Vec<Names> = chunk
+                    .par_iter()
+                    .map(|&idx| {
+                        let (document, _, detection) = segment_and_detect(resources, index.read(idx)?);
+                        Ok(Names::of(&document.text, detection.mentions))
+                    })
+                    .collect::<Result<_>>()?;
+                for found in &found {
+                    names.add(&found.text, &found.mentions);
+                }
+            }
+            ((0..index.len()).map(|_| FirstPass::Reread).collect(), names.finish())
+        }
     };
-    let first_pass: Vec<FirstPass> = match articles {
-        Articles::Held(documents) => documents.into_par_iter().map(|document| first(document, true)).collect(),
-        Articles::Files(index) => (0..index.len()).into_par_iter().map(|idx| Ok(first(index.read(idx)?, false))).collect::<Result<_>>()?,
-    };
-    let (known, people) = corpus::names::collect(first_pass.iter().map(FirstPass::names));
     let reorder = Mutex::new(Reorder::new(fold));
     first_pass.into_iter().enumerate().par_bridge().try_for_each(|(index, pass)| {
         // Segmenting and detecting are deterministic: done again, they give what the first pass gave.
         let (document, segmentation, mut detection) = match pass {
             FirstPass::Held(document, segmentation, detection) => (document, segmentation, detection),
-            FirstPass::Redo { document: Some(document), .. } => segment_and_detect(resources, document),
-            FirstPass::Redo { document: None, .. } => {
-                segment_and_detect(resources, files.expect("a document not held is in a file").read(index)?)
-            }
+            FirstPass::Redo { document, .. } => segment_and_detect(resources, document),
+            FirstPass::Reread => segment_and_detect(resources, files.expect("a document not held is in a file").read(index)?),
         };
         mention::add_known(resources, &known, &document, &segmentation, &mut detection);
         let resolved = entity::resolve(resources, &document, detection, &people);
@@ -191,11 +213,13 @@ fn segment_and_detect(resources: &Resources, document: Document) -> (Document, S
 }
 
 /// What the first pass leaves a document for the second: the document with its segmentation
-/// and mentions when the input is within the budget; else the names the corpus-level pass
-/// reads, and the document only if it came in memory (a document from a file is read again).
+/// and mentions when the input is within the budget; else, for a document in memory, the
+/// document and the names the corpus-level pass reads; for one in a file, nothing (it is read
+/// again, and its names were counted as the first pass went).
 enum FirstPass {
     Held(Document, Segmentation, Detection),
-    Redo { document: Option<Document>, names: Names },
+    Redo { document: Document, names: Names },
+    Reread,
 }
 
 impl FirstPass {
@@ -204,9 +228,14 @@ impl FirstPass {
         match self {
             FirstPass::Held(document, _, detection) => (&document.text, &detection.mentions),
             FirstPass::Redo { names, .. } => (&names.text, &names.mentions),
+            FirstPass::Reread => ("", &[]),
         }
     }
 }
+
+/// How many documents read from files go through the first pass between two updates of the
+/// corpus-level names.
+const NAMES_CHUNK: usize = 4096;
 
 /// The mentions [`corpus::names::is_read`] keeps, with their words copied into a text of their
 /// own (one per line), so that the document's text need not be held.

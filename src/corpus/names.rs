@@ -4,7 +4,7 @@
 
 use crate::entity::CorpusPeople;
 use crate::kinds::EntityKind;
-use crate::mention::known::KnownNames;
+use crate::mention::known::{KnownNames, NameVotes};
 use crate::mention::Mention;
 
 /// Whether `collect` reads `mention`: the mentions a document keeps for it when the rest of
@@ -14,13 +14,30 @@ pub fn is_read(mention: &Mention) -> bool {
 }
 
 /// Collects both from every document's text and first-pass mentions.
-pub fn collect<'a>(documents: impl Iterator<Item = (&'a str, &'a [Mention])> + Clone) -> (KnownNames, CorpusPeople) {
-    let known = KnownNames::collect(documents.clone());
-    let mut people = CorpusPeople::default();
+pub fn collect<'a>(documents: impl Iterator<Item = (&'a str, &'a [Mention])>) -> (KnownNames, CorpusPeople) {
+    let mut names = CorpusNames::default();
     for (text, mentions) in documents {
+        names.add(text, mentions);
+    }
+    names.finish()
+}
+
+/// Both, collected document after document (in document order: the result depends on it).
+#[derive(Default)]
+pub struct CorpusNames {
+    known: NameVotes,
+    people: CorpusPeople,
+}
+
+impl CorpusNames {
+    pub fn add(&mut self, text: &str, mentions: &[Mention]) {
+        self.known.add(text, mentions);
         for mention in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-            people.add(mention.span.text(text));
+            self.people.add(mention.span.text(text));
         }
     }
-    (known, people)
+
+    pub fn finish(self) -> (KnownNames, CorpusPeople) {
+        (KnownNames::from_votes(self.known), self.people)
+    }
 }

@@ -9,6 +9,26 @@ use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::BTreeMap;
 
+/// How often each pattern-found name was given each kind, document after document.
+#[derive(Default)]
+pub struct NameVotes(BTreeMap<String, BTreeMap<EntityKind, usize>>);
+
+impl NameVotes {
+    /// Counts the names of two or more words (or acronyms) among one document's `mentions`.
+    pub fn add(&mut self, text: &str, mentions: &[Mention]) {
+        for mention in mentions {
+            if !KnownNames::reads(mention) {
+                continue;
+            }
+            let name = mention.span.text(text);
+            let is_acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase);
+            if name.contains(' ') || name.contains('-') || is_acronym || mention.kind != EntityKind::Person {
+                *self.0.entry(name.to_string()).or_default().entry(mention.kind).or_default() += 1;
+            }
+        }
+    }
+}
+
 /// Names found by patterns anywhere in the corpus, compiled into one automaton.
 pub struct KnownNames {
     names: Vec<(String, EntityKind)>,
@@ -16,29 +36,17 @@ pub struct KnownNames {
 }
 
 impl KnownNames {
-    /// Whether [`KnownNames::collect`] reads `mention`: names found by a pattern rule (not
+    /// Whether [`NameVotes::add`] reads `mention`: names found by a pattern rule (not
     /// resolutions, not a person's short form).
     pub fn reads(mention: &Mention) -> bool {
         matches!(mention.source, MentionSource::Pattern(rule) if rule != PatternRule::Resolution && rule != PatternRule::PersonShortForm)
     }
 
-    /// Collects pattern-found names of two or more words (or acronyms) from
-    /// every document. A name seen with two kinds keeps the more frequent one.
-    pub fn collect<'a>(documents: impl IntoIterator<Item = (&'a str, &'a [Mention])>) -> KnownNames {
-        let mut votes: BTreeMap<String, BTreeMap<EntityKind, usize>> = BTreeMap::new();
-        for (text, mentions) in documents {
-            for mention in mentions {
-                if !KnownNames::reads(mention) {
-                    continue;
-                }
-                let name = mention.span.text(text);
-                let is_acronym = name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase);
-                if name.contains(' ') || name.contains('-') || is_acronym || mention.kind != EntityKind::Person {
-                    *votes.entry(name.to_string()).or_default().entry(mention.kind).or_default() += 1;
-                }
-            }
-        }
+    /// The names of `votes`, each with the kind most often given it (a name seen with two kinds
+    /// keeps the more frequent one).
+    pub fn from_votes(votes: NameVotes) -> KnownNames {
         let names: Vec<(String, EntityKind)> = votes
+            .0
             .into_iter()
             .map(|(name, kinds)| {
                 let kind = kinds.iter().max_by_key(|(kind, count)| (**count, std::cmp::Reverse(**kind))).map(|(k, _)| *k).expect("votes");
