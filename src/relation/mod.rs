@@ -65,7 +65,6 @@ pub mod coref;
 pub mod dates;
 pub mod dependency;
 pub mod grammar;
-pub mod groups;
 pub mod holds_role;
 pub mod leads;
 pub mod located_in;

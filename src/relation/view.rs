@@ -13,13 +13,11 @@
 
 use super::antecedent;
 use super::coref::{self, Placeholder};
-use super::groups;
 use super::roles::{self, RolePhrase};
 use crate::kinds::EntityKind;
 use crate::relation::DocContext;
 use crate::span::Span;
 use crate::syntax::tree::{DependencyTree, TreeScratch};
-use crate::syntax::SyntaxModel;
 
 /// One entity mention inside a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,8 +131,7 @@ impl<'a> DocView<'a> {
             let has_person = arguments.iter().any(|a| a.kind == EntityKind::Person);
             let pronoun = || topics.is_live(view.index) && antecedent::Topics::has_pronoun(guards, view, tokens);
             if arguments.len() >= 2 || has_person || pronoun() {
-                let groups = groups::word_groups(view, tokens);
-                let tree = DependencyTree::parse_grouped(SyntaxModel::builtin(), text, tokens, &groups, &mut scratch);
+                let tree = DependencyTree::parse(text, tokens, &mut scratch);
                 topics.resolve(guards, view, &tree, &mut arguments);
                 view.tree = Some(tree);
             }

@@ -83,57 +83,6 @@ pub struct SyntaxScratch {
     words: Vec<WordKeys>,
     tagger: TaggerScratch,
     parser: ParserScratch,
-    /// The sentence as the parser reads it when groups of words stand as one word.
-    grouped_words: Vec<WordKeys>,
-    grouped_tags: Vec<u16>,
-    /// The word of the sentence each grouped word stands for.
-    origin: Vec<u32>,
-}
-
-/// Words the parser reads as one: a name with its title ("Haitian Prime Minister Ariel Henry")
-/// parses far better as the one word it is ("Henry thanked Ruto"), since the treebanks hold few
-/// such runs. Words `first..end` of the sentence stand as word `form` in the parse; `head` takes
-/// the attachment the parse gives that word, and every other word of the group takes its arc
-/// from `inner` (a dependent, its head inside the group, a relation).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WordGroup {
-    pub first: u32,
-    pub end: u32,
-    pub head: u32,
-    pub form: u32,
-    pub inner: Vec<(u32, u32, &'static str)>,
-}
-
-impl WordGroup {
-    /// Whether the group is well formed: inside the sentence, `head` and `form` inside it, and
-    /// `inner` attaching every other word once to a word of the group, without a cycle.
-    pub fn is_valid(&self, n_words: u32) -> bool {
-        let inside = |word: u32| (self.first..self.end).contains(&word);
-        if self.end > n_words || !inside(self.head) || !inside(self.form) {
-            return false;
-        }
-        let size = (self.end - self.first) as usize;
-        let mut heads = vec![None; size];
-        for &(word, head, _) in &self.inner {
-            if !inside(word) || !inside(head) || word == self.head || heads[(word - self.first) as usize].replace(head).is_some() {
-                return false;
-            }
-        }
-        // Every word reaches the group's head within `size` steps.
-        (self.first..self.end).all(|word| {
-            let mut at = word;
-            for _ in 0..size {
-                if at == self.head {
-                    return true;
-                }
-                match heads[(at - self.first) as usize] {
-                    Some(head) => at = head,
-                    None => return false,
-                }
-            }
-            at == self.head
-        })
-    }
 }
 
 impl SyntaxModel {
@@ -191,58 +140,6 @@ impl SyntaxModel {
         out.heads.extend(state.heads[..forms.len()].iter().map(|&head| (head != n).then_some(head)));
         out.labels.clear();
         out.labels.extend_from_slice(&state.labels[..forms.len()]);
-    }
-
-    /// [`SyntaxModel::analyze`] with each of `groups` (in word order, not overlapping, each
-    /// [`WordGroup::is_valid`]) read as one word: every word is tagged in the whole sentence,
-    /// then the parser reads the sentence with each group as its `form` word.
-    pub fn analyze_grouped(&self, forms: &[&str], groups: &[WordGroup], scratch: &mut SyntaxScratch, out: &mut SentenceParse) {
-        if groups.is_empty() {
-            return self.analyze(forms, scratch, out);
-        }
-        scratch.words.clear();
-        scratch.words.extend(forms.iter().map(|form| WordKeys::of(form)));
-        self.tagger.tag(&scratch.words, &mut scratch.tagger, &mut out.tags);
-        let (words, tags, origin) = (&mut scratch.grouped_words, &mut scratch.grouped_tags, &mut scratch.origin);
-        words.clear();
-        tags.clear();
-        origin.clear();
-        let mut groups_left = groups.iter().peekable();
-        let mut word = 0u32;
-        while (word as usize) < forms.len() {
-            let (stands_for, read_as, next) = match groups_left.next_if(|group| group.first == word) {
-                Some(group) => (group.head, group.form, group.end),
-                None => (word, word, word + 1),
-            };
-            words.push(scratch.words[read_as as usize]);
-            tags.push(out.tags[read_as as usize]);
-            origin.push(stands_for);
-            word = next;
-        }
-        let input = ParserInput { words, tags, upos_of_tag: &self.upos_of_tag };
-        let state = self.parser.parse(&input, &mut scratch.parser);
-        let m = origin.len() as u32;
-        out.heads.clear();
-        out.heads.resize(forms.len(), None);
-        out.labels.clear();
-        out.labels.resize(forms.len(), 0);
-        for (idx, &word) in origin.iter().enumerate() {
-            let head = state.heads[idx];
-            out.heads[word as usize] = (head != m).then(|| origin[head as usize]);
-            out.labels[word as usize] = state.labels[idx];
-        }
-        for group in groups {
-            for &(word, head, label) in &group.inner {
-                out.heads[word as usize] = Some(head);
-                // A relation the model does not know is UD's unspecified `dep`.
-                out.labels[word as usize] = self.label_id(label).or_else(|| self.label_id("dep")).unwrap_or(0);
-            }
-        }
-    }
-
-    /// The parser's index of relation `label` ("compound").
-    pub fn label_id(&self, label: &str) -> Option<u16> {
-        self.labels.iter().position(|known| known == label).map(|idx| idx as u16)
     }
 
     pub fn upos(&self, tag: u16) -> &str {

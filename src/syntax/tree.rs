@@ -2,7 +2,6 @@
 //! word a span into the document text with its UPOS, lemma, head and relation, and its
 //! dependents found in O(1) (children kept in one array, grouped by head).
 
-use super::model::WordGroup;
 use super::{SentenceParse, SyntaxModel, SyntaxScratch};
 use crate::segment::Token;
 use crate::span::Span;
@@ -39,19 +38,8 @@ impl<'t> DependencyTree<'t> {
 
     /// The same with any model.
     pub fn parse_with(model: &'static SyntaxModel, text: &'t str, tokens: &[Token], scratch: &mut TreeScratch) -> DependencyTree<'t> {
-        Self::parse_grouped(model, text, tokens, &[], scratch)
-    }
-
-    /// The same with `groups` of words read as one ([`SyntaxModel::analyze_grouped`]).
-    pub fn parse_grouped(
-        model: &'static SyntaxModel,
-        text: &'t str,
-        tokens: &[Token],
-        groups: &[WordGroup],
-        scratch: &mut TreeScratch,
-    ) -> DependencyTree<'t> {
         let forms: Vec<&'t str> = tokens.iter().map(|token| token.span.text(text)).collect();
-        model.analyze_grouped(&forms, groups, &mut scratch.syntax, &mut scratch.parse);
+        model.analyze(&forms, &mut scratch.syntax, &mut scratch.parse);
         let parse = &scratch.parse;
         let lemmas = forms.iter().zip(&parse.tags).map(|(form, &tag)| model.lemma(form, tag)).collect();
         let mut tree = DependencyTree {
@@ -190,37 +178,6 @@ mod tests {
         let nairobi = tree.word_at(20).unwrap();
         assert_eq!(tree.children_labelled(nairobi, "case").map(|c| tree.lemma(c)).collect::<Vec<_>>(), ["in"]);
         assert_eq!(tree.head_within(Span::new(0, 16)), Some(met));
-    }
-
-    #[test]
-    fn a_group_parses_as_its_one_word() {
-        let text = "Haitian Prime Minister Ariel Henry thanked Kenyan President William Ruto.";
-        let mut tokens = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut tokens);
-        // Henry (4) stands for words 0..5 with Ariel (3) as their head; Ruto (9) for 6..10.
-        let henry = WordGroup {
-            first: 0,
-            end: 5,
-            head: 3,
-            form: 4,
-            inner: vec![(0, 2, "amod"), (1, 2, "compound"), (2, 3, "compound"), (4, 3, "flat")],
-        };
-        let ruto = WordGroup { first: 6, end: 10, head: 8, form: 9, inner: vec![(6, 7, "amod"), (7, 8, "compound"), (9, 8, "flat")] };
-        assert!(henry.is_valid(11) && ruto.is_valid(11));
-        let tree =
-            DependencyTree::parse_grouped(SyntaxModel::builtin(), text, &tokens, &[henry.clone(), ruto], &mut TreeScratch::default());
-        let thanked = 5;
-        assert_eq!((tree.label(thanked), tree.head(3), tree.label(3)), ("root", Some(thanked), "nsubj"));
-        assert_eq!((tree.head(8), tree.label(8)), (Some(thanked), "obj"));
-        assert_eq!((tree.head(0), tree.label(0), tree.head(4), tree.label(4)), (Some(2), "amod", Some(3), "flat"));
-        assert_eq!(tree.heads.iter().filter(|head| head.is_none()).count(), 1);
-        // Malformed groups are refused: a cycle, a word attached twice, a head outside the sentence.
-        let cycle = WordGroup { inner: vec![(0, 1, "compound"), (1, 0, "compound"), (2, 3, "compound"), (4, 3, "flat")], ..henry.clone() };
-        let twice = WordGroup {
-            inner: vec![(0, 2, "amod"), (0, 1, "amod"), (1, 2, "compound"), (2, 3, "compound"), (4, 3, "flat")],
-            ..henry.clone()
-        };
-        assert!(!cycle.is_valid(11) && !twice.is_valid(11) && !henry.is_valid(4));
     }
 
     #[test]
