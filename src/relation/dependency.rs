@@ -522,8 +522,8 @@ mod tests {
             ("Chile and Bolivia fought each other for years.", &["Bolivia OPPOSES Chile", "Chile OPPOSES Bolivia"]),
             // A relative clause the parse hangs from the verb stands for the noun before it.
             (
-                "Rosa Fuentes had read a column in the weekly Andean Review, which attacked several unions, including the Lima Workers Network.",
-                &["Andean Review OPPOSES Lima Workers Network"],
+                "Rosa Fuentes had read a column in the weekly Andean Times, which attacked several unions, including the Lima Workers Network.",
+                &["Andean Times OPPOSES Lima Workers Network"],
             ),
             // A "she" in an embedded clause is the governing clause's subject (resolved by Topics).
             ("Rosa Fuentes taught law at the University of Lima, where she met Luis Quispe.", &["Rosa Fuentes MET Luis Quispe"]),
