@@ -32,10 +32,10 @@ pub struct BuildOptions {
     pub cooccurrence: bool,
     pub limits: Limits,
     /// Up to this many bytes of input in all, the documents, with the first pass's segmentation
-    /// and mentions, are held for the second pass; above it, only the names the corpus-level pass
-    /// reads are held, and the second pass reads each document again (from its file) and
-    /// segments and detects again, so memory stays bounded by the names and the graph (at about
-    /// a quarter more time). The graph is the same either way.
+    /// and mentions, are held for the second pass; above it, articles from files are not held
+    /// (the second pass reads each one again and segments and detects again, at about a quarter
+    /// more time), and articles given in memory keep only the mentions the corpus-level pass
+    /// reads. The graph is the same either way (see [`analyze_each`]).
     pub first_pass_budget: usize,
 }
 
@@ -114,10 +114,11 @@ pub fn analyze(resources: &Resources, documents: &[Document], cooccurrence: bool
 /// result only until the results before it are folded.
 ///
 /// Up to `first_pass_budget` bytes of input, every document is held between the passes with
-/// its segmentation and mentions. Above it, the first pass keeps only the names the corpus-level
-/// pass reads (for [`Articles::Files`], counted a chunk at a time and not kept), and the second
-/// reads each document again (from its file) and segments it again: memory is then bounded by
-/// the corpus-level names and the graph, not by the text.
+/// its segmentation and mentions. Above it, the second pass segments and detects again: a
+/// document in memory keeps only the mentions the corpus-level pass reads, and documents from
+/// [`Articles::Files`] go through the first pass a chunk at a time, their names counted and the
+/// documents dropped, and are read again from their files: memory is then bounded by the
+/// corpus-level names and the graph, not by the text.
 pub fn analyze_each<T: Send>(
     resources: &Resources,
     articles: Articles,
@@ -142,7 +143,9 @@ pub fn analyze_each<T: Send>(
                 .map(|document| {
                     let (document, mut segmentation, mut detection) = segment_and_detect(resources, document);
                     if !keep {
-                        let names = Names::of(&document.text, detection.mentions);
+                        let mut names = detection.mentions;
+                        names.retain(corpus::names::is_read);
+                        names.shrink_to_fit();
                         return FirstPass::Redo { document, names };
                     }
                     // Every document's are held until the second pass: no spare capacity.
@@ -157,19 +160,18 @@ pub fn analyze_each<T: Send>(
         }
         Articles::Files(index) => {
             // A chunk of documents at a time, counted in document order, so that only one
-            // chunk's names are held.
+            // chunk's documents are held.
             let mut names = CorpusNames::default();
-            let all: Vec<usize> = (0..index.len()).collect();
-            for chunk in all.chunks(NAMES_CHUNK) {
-                let found: Vec<Names> = chunk
-                    .par_iter()
-                    .map(|&idx| {
+            for start in (0..index.len()).step_by(NAMES_CHUNK) {
+                let chunk: Vec<(Document, Vec<Mention>)> = (start..index.len().min(start + NAMES_CHUNK))
+                    .into_par_iter()
+                    .map(|idx| {
                         let (document, _, detection) = segment_and_detect(resources, index.read(idx)?);
-                        Ok(Names::of(&document.text, detection.mentions))
+                        Ok((document, detection.mentions))
                     })
                     .collect::<Result<_>>()?;
-                for found in &found {
-                    names.add(&found.text, &found.mentions);
+                for (document, mentions) in &chunk {
+                    names.add(&document.text, mentions);
                 }
             }
             ((0..index.len()).map(|_| FirstPass::Reread).collect(), names.finish())
@@ -214,11 +216,11 @@ fn segment_and_detect(resources: &Resources, document: Document) -> (Document, S
 
 /// What the first pass leaves a document for the second: the document with its segmentation
 /// and mentions when the input is within the budget; else, for a document in memory, the
-/// document and the names the corpus-level pass reads; for one in a file, nothing (it is read
-/// again, and its names were counted as the first pass went).
+/// document and the mentions the corpus-level pass reads ([`corpus::names::is_read`]); for one
+/// in a file, nothing (it is read again, and its names were counted as the first pass went).
 enum FirstPass {
     Held(Document, Segmentation, Detection),
-    Redo { document: Document, names: Names },
+    Redo { document: Document, names: Vec<Mention> },
     Reread,
 }
 
@@ -227,38 +229,15 @@ impl FirstPass {
     fn names(&self) -> (&str, &[Mention]) {
         match self {
             FirstPass::Held(document, _, detection) => (&document.text, &detection.mentions),
-            FirstPass::Redo { names, .. } => (&names.text, &names.mentions),
+            FirstPass::Redo { document, names } => (&document.text, names),
             FirstPass::Reread => ("", &[]),
         }
     }
 }
 
-/// How many documents read from files go through the first pass between two updates of the
-/// corpus-level names.
+/// How many documents read from files go through the first pass (and are held) between two
+/// updates of the corpus-level names.
 const NAMES_CHUNK: usize = 4096;
-
-/// The mentions [`corpus::names::is_read`] keeps, with their words copied into a text of their
-/// own (one per line), so that the document's text need not be held.
-struct Names {
-    text: String,
-    mentions: Vec<Mention>,
-}
-
-impl Names {
-    fn of(text: &str, mentions: Vec<Mention>) -> Names {
-        let mut names = Names { text: String::new(), mentions: Vec::new() };
-        for mut mention in mentions.into_iter().filter(corpus::names::is_read) {
-            let start = names.text.len();
-            names.text.push_str(mention.span.text(text));
-            mention.span = crate::span::Span::new(start, names.text.len());
-            names.text.push('\n');
-            names.mentions.push(mention);
-        }
-        names.text.shrink_to_fit();
-        names.mentions.shrink_to_fit();
-        names
-    }
-}
 
 /// Hands results that arrive in any order to `fold` in index order: each
 /// waits only until every result before it has arrived.

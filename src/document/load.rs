@@ -16,24 +16,8 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     pub diagnostics: Vec<Diagnostic>,
     /// Links to folders that were read already (a link loop, or a second
-    /// way into one folder), skipped: `build` warns about them once.
+    /// way into one folder), skipped.
     pub skipped_links: Vec<PathBuf>,
-}
-
-impl Corpus {
-    /// The one warning about [`Corpus::skipped_links`], if any were skipped.
-    pub fn skipped_links_warning(&self) -> Option<String> {
-        skipped_links_warning(&self.skipped_links)
-    }
-}
-
-fn skipped_links_warning(skipped_links: &[PathBuf]) -> Option<String> {
-    let first = skipped_links.first()?;
-    let more = match skipped_links.len() {
-        1 => String::new(),
-        n => format!(" and {} more", n - 1),
-    };
-    Some(format!("skipped {}{more}: a link to a folder already read (each folder is read once)", first.display()))
 }
 
 /// Where every document of a set of paths is, sorted by id: enough to read any one of them again
@@ -43,7 +27,7 @@ pub struct CorpusIndex {
     files: Vec<PathBuf>,
     documents: Vec<Locator>,
     pub diagnostics: Vec<Diagnostic>,
-    /// As in [`Corpus::skipped_links`].
+    /// As in [`Corpus::skipped_links`]; `build` warns about them once.
     pub skipped_links: Vec<PathBuf>,
 }
 
@@ -55,6 +39,9 @@ struct Locator {
     file: usize,
     bytes: Range<usize>,
 }
+
+/// A document an index found: its id, its bytes in the file, and its line (JSONL, CoNLL-U).
+type Found = (DocId, Range<usize>, Option<usize>);
 
 /// How a file's documents are written.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -159,7 +146,12 @@ impl CorpusIndex {
 
     /// The one warning about [`CorpusIndex::skipped_links`], if any were skipped.
     pub fn skipped_links_warning(&self) -> Option<String> {
-        skipped_links_warning(&self.skipped_links)
+        let first = self.skipped_links.first()?;
+        let more = match self.skipped_links.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        Some(format!("skipped {}{more}: a link to a folder already read (each folder is read once)", first.display()))
     }
 
     /// Reads document `index` (in id order) from its file again. A file that no longer holds
@@ -207,18 +199,12 @@ fn stem(path: &Path) -> &str {
 
 /// Adds the records of a JSONL file, read a line at a time, each with its byte range and line;
 /// a bad line is a diagnostic, or an error when `strict`.
-fn index_jsonl(
-    path: &Path,
-    strict: bool,
-    diagnostics: &mut Vec<Diagnostic>,
-    found: &mut Vec<(DocId, Range<usize>, Option<usize>)>,
-) -> Result<()> {
+fn index_jsonl(path: &Path, strict: bool, diagnostics: &mut Vec<Diagnostic>, found: &mut Vec<Found>) -> Result<()> {
     let read_error = |source| Error::Read { path: path.to_path_buf(), source };
     let mut reader = std::io::BufReader::new(std::fs::File::open(path).map_err(read_error)?);
-    let mut line = Vec::new();
     let (mut offset, mut line_no, mut blank) = (0usize, 0usize, true);
     loop {
-        line.clear();
+        let mut line = Vec::new();
         let read = reader.read_until(b'\n', &mut line).map_err(read_error)?;
         if read == 0 {
             break;
@@ -226,15 +212,8 @@ fn index_jsonl(
         line_no += 1;
         let start = offset;
         offset += read;
-        if let Some(at) = line.iter().position(|&b| b == 0) {
-            return Err(Error::Binary { path: path.to_path_buf(), offset: start + at });
-        }
-        let text = std::str::from_utf8(&line).map_err(|e| Error::InvalidUtf8 {
-            path: path.to_path_buf(),
-            line: line_no,
-            offset: start + e.valid_up_to(),
-        })?;
-        let content = if line_no == 1 { strip_bom(text) } else { text };
+        let text = checked_text(path, line, start, line_no)?;
+        let content = if line_no == 1 { strip_bom(&text) } else { &text };
         let skipped = text.len() - content.len();
         let content = content.strip_suffix('\n').map(|c| c.strip_suffix('\r').unwrap_or(c)).unwrap_or(content);
         blank &= content.trim().is_empty();
@@ -257,7 +236,7 @@ fn index_jsonl(
 
 /// Adds the documents of a CoNLL-U file, each with the bytes from the line it starts on to the
 /// line the next one starts on.
-fn index_conllu(path: &Path, found: &mut Vec<(DocId, Range<usize>, Option<usize>)>) -> Result<()> {
+fn index_conllu(path: &Path, found: &mut Vec<Found>) -> Result<()> {
     let text = read_text(path)?;
     let bom = text.len() - strip_bom(&text).len();
     let documents = super::conllu_text::parse(path, strip_bom(&text)).map_err(|(line, message)| Error::BadLine {
@@ -315,18 +294,24 @@ impl Walk {
 /// Reads a file as UTF-8 text, with a clear error for binary, non-UTF-8 or empty files.
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::Binary { path: path.to_path_buf(), offset });
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
-        Error::InvalidUtf8 { path: path.to_path_buf(), line, offset }
-    })?;
+    let text = checked_text(path, bytes, 0, 1)?;
     if text.trim().is_empty() {
         return Err(Error::Empty { path: path.to_path_buf() });
     }
     Ok(text)
+}
+
+/// `bytes`, read from `path` at byte `offset` on line `line`, as text: a NUL byte (a binary
+/// file) or invalid UTF-8 is an error naming the byte and its line.
+fn checked_text(path: &Path, bytes: Vec<u8>, offset: usize, line: usize) -> Result<String> {
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary { path: path.to_path_buf(), offset: offset + at });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = line + e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count();
+        Error::InvalidUtf8 { path: path.to_path_buf(), line, offset: offset + valid }
+    })
 }
 
 /// `text` without the UTF-8 byte-order mark that may open it. JSON readers
