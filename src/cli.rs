@@ -203,6 +203,14 @@ pub struct TrainArgs {
     /// Drop parser weights smaller than this (averaged perceptron units).
     #[arg(long, default_value_t = 1.0)]
     pub prune_parser: f32,
+    /// Parsers trained side by side on their own orders of the data; the model is the mean of
+    /// their weights.
+    #[arg(long, default_value_t = 1)]
+    pub parser_members: usize,
+    /// Also learn from copies of the training sentences with a demonym and a title before
+    /// people's names ("Kenyan President …"), chains news is full of and the treebanks are not.
+    #[arg(long)]
+    pub title_chains: bool,
     /// Also learn from EWT dev and GUM dev (then only the test sets are scored).
     #[arg(long)]
     pub include_dev: bool,

@@ -61,7 +61,14 @@ pub fn run_train(args: &TrainArgs) -> Result<()> {
     options.tagger.prune = args.prune_tagger;
     options.parser.iterations = args.parser_iterations;
     options.parser.prune = args.prune_parser;
+    options.parser.members = args.parser_members;
     let mut log = |line: String| eprintln!("newsgraph: train: {line}");
+    if args.title_chains {
+        let copies = syntax::augment::augment(&corpora.train, &syntax::augment::ChainLists::builtin(), options.parser.seed);
+        log(format!("{} copies of training sentences with title chains", copies.len()));
+        options.title_chain_copies = copies.len();
+        corpora.train.extend(copies);
+    }
     let model = syntax::train::train(&corpora.train, &options, &mut log)?;
     let training_seconds = started.elapsed().as_secs_f64();
     let scores = syntax::train::evaluate(&model, &corpora.evaluation);

@@ -11,9 +11,11 @@
 //! - [`conllu`]: reading treebanks and writing parses.
 //! - [`score`]: UPOS/XPOS/lemma accuracy, UAS and LAS, token and sentence F1.
 //! - [`train`]: `newsgraph train`, deterministic training from CoNLL-U.
+//! - [`augment`]: training copies with the title chains of news ("Kenyan President …").
 //! - [`parse`]: `newsgraph parse`, articles or CoNLL-U in, CoNLL-U out.
 //! - [`tree`]: one parsed sentence of a document, as relation extraction reads it.
 
+pub mod augment;
 pub mod conllu;
 pub mod features;
 pub mod lemma;

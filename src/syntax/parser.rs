@@ -11,6 +11,7 @@
 use super::features::{finish, key, mix, WordKeys};
 use super::perceptron::{best_class, Perceptron, Trainer};
 use super::transition::{apply_tracking, GoldTree, Move, State, NONE};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Atoms for a missing position and for the root.
@@ -38,11 +39,19 @@ pub struct ParserOptions {
     /// Averaged weights smaller than this are dropped from the model.
     pub prune: f32,
     pub seed: u64,
+    /// Parsers trained side by side, each on its own order of the sentences (seeds `seed`,
+    /// `seed + 1`, …); the model is the mean of their weights.
+    #[serde(default = "one")]
+    pub members: usize,
+}
+
+fn one() -> usize {
+    1
 }
 
 impl Default for ParserOptions {
     fn default() -> ParserOptions {
-        ParserOptions { iterations: 25, explore_from: 1, explore_probability: 0.9, prune: 1.0, seed: 11 }
+        ParserOptions { iterations: 25, explore_from: 1, explore_probability: 0.9, prune: 1.0, seed: 11, members: 1 }
     }
 }
 
@@ -93,18 +102,39 @@ impl Parser {
     }
 }
 
-/// Trains a parser; `report` hears each iteration's share of moves that cost nothing.
+/// Trains a parser (its members on all cores); `report` hears each member's share of moves
+/// that cost nothing, iteration by iteration: `(member, iteration, share)`.
 pub fn train(
     sentences: &[GoldSentence],
     n_labels: usize,
     root: u16,
     options: &ParserOptions,
-    mut report: impl FnMut(usize, f64),
+    report: impl Fn(usize, usize, f64) + Sync,
 ) -> Parser {
+    let members: Vec<Trainer> = (0..options.members.max(1))
+        .into_par_iter()
+        .map(|member| {
+            train_member(sentences, n_labels, root, options, options.seed.wrapping_add(member as u64), |iteration, share| {
+                report(member, iteration, share)
+            })
+        })
+        .collect();
+    Parser { model: Trainer::mix(&members, options.prune), n_labels: n_labels as u16, root }
+}
+
+/// Trains one member: the perceptron over `sentences` in an order shuffled by `seed`.
+fn train_member(
+    sentences: &[GoldSentence],
+    n_labels: usize,
+    root: u16,
+    options: &ParserOptions,
+    seed: u64,
+    report: impl Fn(usize, f64),
+) -> Trainer {
     let n_classes = 1 + 2 * n_labels;
     let mut trainer = Trainer::new(n_classes);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut rng = fastrand::Rng::with_seed(options.seed);
+    let mut rng = fastrand::Rng::with_seed(seed);
     let (mut state, mut features, mut scores, mut on_stack) = (State::default(), Vec::new(), vec![0.0; n_classes], Vec::new());
     let mut costs = vec![0u32; n_classes];
     for iteration in 0..options.iterations {
@@ -136,7 +166,7 @@ pub fn train(
         }
         report(iteration + 1, right as f64 / total.max(1) as f64);
     }
-    Parser { model: trainer.average(options.prune), n_labels: n_labels as u16, root }
+    trainer
 }
 
 /// The atoms of one position in the configuration.
@@ -308,7 +338,7 @@ mod tests {
             make(&["dogs", "like", "cats"], &[1, 2, 1], &[1, 3, 1], &[2, 0, 3]),
         ];
         let options = ParserOptions { iterations: 10, prune: 0.0, ..ParserOptions::default() };
-        let parser = train(&sentences, 4, 0, &options, |_, _| {});
+        let parser = train(&sentences, 4, 0, &options, |_, _, _| {});
         let words: Vec<WordKeys> = ["the", "cat", "saw", "a", "dog"].iter().map(|form| WordKeys::of(form)).collect();
         let tags = [0u16, 1, 2, 0, 1];
         let mut scratch = ParserScratch::default();

@@ -508,6 +508,37 @@ mod tests {
         assert!((scores[1] - 0.5).abs() < 1e-2 && (scores[0] + 0.5).abs() < 1e-2, "half of the second member: {scores:?}");
     }
 
+    /// Rows short and long, dense and sparse, keys crowding the end of the table so that their
+    /// run wraps to the front: every key finds its row, and keys never stored find none.
+    #[test]
+    fn every_row_is_found_and_no_other() {
+        let n_classes = 40u16;
+        let mut rng = fastrand::Rng::with_seed(3);
+        let mut keys: Vec<u32> = (0..300).map(|_| rng.u32(..)).chain((0..40).map(|at| u32::MAX - at)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let (mut lengths, mut entries) = (Vec::new(), Vec::new());
+        for (at, _) in keys.iter().enumerate() {
+            let length = [1usize, 2, 4, 5, 16, 17, 40][at % 7];
+            lengths.push(length as u8);
+            entries.extend((0..length).map(|class| Entry { class: class as u8, weight: (at * 7 + class) as i16 + 1 }));
+        }
+        let model = Perceptron::new(n_classes, keys.clone(), lengths.clone(), entries, 1.0);
+        let mut scores = vec![0.0; n_classes as usize];
+        for (at, &key) in keys.iter().enumerate() {
+            model.score(&[u64::from(key)], &mut scores);
+            let expected: Vec<f32> = (0..n_classes as usize)
+                .map(|class| if class < lengths[at] as usize { (at * 7 + class) as f32 + 1.0 } else { 0.0 })
+                .collect();
+            assert_eq!(scores, expected, "key {key:#x}");
+        }
+        let stored: std::collections::HashSet<u32> = keys.iter().copied().collect();
+        for key in (0..2000).map(|_| rng.u32(..)).chain((0..60).map(|at| u32::MAX - at)).filter(|key| !stored.contains(key)) {
+            model.score(&[u64::from(key)], &mut scores);
+            assert!(scores.iter().all(|&score| score == 0.0), "key {key:#x} has no row");
+        }
+    }
+
     #[test]
     fn best_class_respects_what_is_allowed() {
         let scores = [3.0, 9.0, 1.0];

@@ -30,11 +30,19 @@ pub struct TrainingOptions {
     pub jackknife: usize,
     /// The dev sets were learnt from too (only the test sets are held out).
     pub include_dev: bool,
+    /// Copies of training sentences with title chains before names ([`super::augment`]).
+    pub title_chain_copies: usize,
 }
 
 impl Default for TrainingOptions {
     fn default() -> TrainingOptions {
-        TrainingOptions { tagger: TaggerOptions::default(), parser: ParserOptions::default(), jackknife: 4, include_dev: false }
+        TrainingOptions {
+            tagger: TaggerOptions::default(),
+            parser: ParserOptions::default(),
+            jackknife: 4,
+            include_dev: false,
+            title_chain_copies: 0,
+        }
     }
 }
 
@@ -226,9 +234,15 @@ pub fn train(train: &[TreebankSentence], options: &TrainingOptions, log: &mut dy
         })
         .collect();
     let started = std::time::Instant::now();
-    let parser = parser::train(&gold, labels.len(), root, &options.parser, |iteration, share| {
-        log(format!("parser iteration {iteration}: cheapest moves {share:.4}"))
+    let progress = std::sync::Mutex::new(Vec::new());
+    let parser = parser::train(&gold, labels.len(), root, &options.parser, |member, iteration, share| {
+        progress.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((member, iteration, share))
     });
+    let mut progress = progress.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    progress.sort_by_key(|&(member, iteration, _)| (member, iteration));
+    for (member, iteration, share) in progress {
+        log(format!("parser member {} iteration {iteration}: cheapest moves {share:.4}", member + 1));
+    }
     log(format!("parser trained in {:.0} s", started.elapsed().as_secs_f64()));
 
     let lemmatizer = Lemmatizer::train(
