@@ -131,6 +131,9 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
 
     /// The candidates of `pattern` triggered by `trigger`.
     fn apply(&self, pattern: &Pattern, trigger: u32, modality: Modality, out: &mut Vec<RelationCandidate>) {
+        if pattern.unless.iter().any(|path| !self.walk(trigger, path).is_empty()) {
+            return;
+        }
         let accepts = |kinds: &[EntityKind], argument: usize| kinds.contains(&self.doc.kind_of(self.view.arguments[argument].entity));
         let reached = |paths: &[Path], kinds: &[EntityKind]| {
             let mut found: Vec<usize> = Vec::new();
@@ -384,9 +387,9 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
     }
 
     /// What names a word without an argument: the apposition of a description ("its leader, X";
-    /// of a plural, a list: "two groups, A and B"), the name a participle of naming gives it
-    /// ("the team, known as the Gliders", "a group called the Sea Org": `naming_verbs` of
-    /// `guards.toml`), or the modifier of a stand-in noun ("the Kenyan government", "Peru's
+    /// of a plural, a list: "two groups, A and B"), the name a participle of naming gives a noun
+    /// for a group ("the team, known as the Gliders", "a group called the Sea Org": `naming_verbs`
+    /// and `nameable_nouns` of `guards.toml`; not "a show called X"), or the modifier of a stand-in noun ("the Kenyan government", "Peru's
     /// delegation", "delegations from Chile").
     fn named_by(&self, word: u32) -> Option<Named> {
         let tree = self.tree;
@@ -395,8 +398,12 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
             let plural = matches!(tree.xpos[word as usize], "NNS" | "NNPS");
             return Some(if plural { Named::Modifier(appositive) } else { Named::Apposition(self.argument_at[appositive as usize]?) });
         }
-        let given_name = tree
-            .children_labelled(word, "acl")
+        let given_name = self
+            .guards
+            .has_word("nameable_nouns", tree.lemma(word))
+            .then(|| tree.children_labelled(word, "acl"))
+            .into_iter()
+            .flatten()
             .filter(|&participle| self.guards.has_word("naming_verbs", tree.lemma(participle)))
             .flat_map(|participle| tree.children(participle).iter().copied())
             .find(|&name| matches!(tree.label(name), "obl" | "xcomp" | "obj") && self.argument_at[name as usize].is_some());
