@@ -163,6 +163,9 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
             let members = reached(&pattern.group, &pattern.source_kinds);
             for (i, &a) in members.iter().enumerate() {
                 pairs.extend(members[i + 1..].iter().map(|&b| (a, b)));
+                if pattern.reciprocal {
+                    pairs.extend(members[i + 1..].iter().map(|&b| (b, a)));
+                }
             }
         }
         if pairs.is_empty() {

@@ -36,7 +36,8 @@
 //! `@object` is `obj`, the subject of a passive (`nsubj:pass`), an oblique without a preposition
 //! (a misread object), or the noun a passive participle modifies ("Y, led by X"). A pattern with `group` instead of `source` and `target` relates every
 //! two of the arguments it reaches ("X and Y met", "talks between X and Y"); `reciprocal = true`
-//! relates every two subjects both ways when the object is "each other" or "one another".
+//! relates every two subjects both ways when the object is "each other" or "one another", and
+//! the members of a `group` both ways (a directed relation: "the war between X and Y").
 //! `place_as_country = true` lets a place reached as a target stand for the country the gazetteer
 //! puts it in, when the document names that country ("a delegation arrived in Nairobi": Kenya).
 //! `unless = ["xcomp"]` lists paths that must reach no word from the trigger for the pattern to
