@@ -24,6 +24,9 @@ const CONFIDENCE: f32 = 0.8;
 
 pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
     let nouns = doc.triggers("holds_role").words("counterpart_nouns");
+    // The roles found so far, by sentence and position, sorted once for the look-ups below.
+    let mut roles: Vec<&RelationCandidate> = out.iter().filter(|r| r.kind == RelationKind::HoldsRole).collect();
+    roles.sort_by_key(|r| (r.sentence, r.trigger.start));
     let mut found = Vec::new();
     for view in &doc.sentences {
         let Some(tree) = &view.tree else { continue };
@@ -37,7 +40,7 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             if countries.len() < 2 || countries.len() != people.len() {
                 continue;
             }
-            let role = role_before(out, view, noun, &people).unwrap_or_else(|| "counterpart".to_string());
+            let role = role_before(&roles, view, noun, &people).unwrap_or_else(|| "counterpart".to_string());
             for (&person, &country) in people.iter().zip(&countries) {
                 let candidate =
                     RelationCandidate::new(RelationKind::HoldsRole, person, country, view, noun, "holds_role.counterparts", CONFIDENCE);
@@ -87,14 +90,16 @@ fn people_after(view: &SentenceView, noun: Span) -> Vec<usize> {
     people
 }
 
-/// The role the sentence gives, before `noun`, to someone not among `people`: the office the
-/// counterparts hold too.
-fn role_before(found: &[RelationCandidate], view: &SentenceView, noun: Span, people: &[usize]) -> Option<String> {
-    found
+/// The role the sentence gives, before `noun` and nearest to it, to someone not among `people`:
+/// the office the counterparts hold too. `roles` are the HOLDS_ROLE candidates sorted by sentence
+/// and position.
+fn role_before(roles: &[&RelationCandidate], view: &SentenceView, noun: Span, people: &[usize]) -> Option<String> {
+    let first = roles.partition_point(|r| r.sentence < view.index);
+    let end = roles.partition_point(|r| r.sentence <= view.index);
+    roles[first..end]
         .iter()
-        .filter(|r| r.sentence == view.index && r.kind == RelationKind::HoldsRole && r.trigger.end <= noun.start)
-        .filter(|r| !people.contains(&r.source))
-        .last()
+        .rev()
+        .find(|r| r.trigger.end <= noun.start && !people.contains(&r.source))
         .and_then(|r| r.attributes.get("role").cloned())
 }
 
