@@ -131,6 +131,9 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
 
     /// The candidates of `pattern` triggered by `trigger`.
     fn apply(&self, pattern: &Pattern, trigger: u32, modality: Modality, out: &mut Vec<RelationCandidate>) {
+        if pattern.unless.iter().any(|path| !self.walk(trigger, path).is_empty()) {
+            return;
+        }
         let accepts = |kinds: &[EntityKind], argument: usize| kinds.contains(&self.doc.kind_of(self.view.arguments[argument].entity));
         let reached = |paths: &[Path], kinds: &[EntityKind]| {
             let mut found: Vec<usize> = Vec::new();
@@ -160,6 +163,9 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
             let members = reached(&pattern.group, &pattern.source_kinds);
             for (i, &a) in members.iter().enumerate() {
                 pairs.extend(members[i + 1..].iter().map(|&b| (a, b)));
+                if pattern.reciprocal {
+                    pairs.extend(members[i + 1..].iter().map(|&b| (b, a)));
+                }
             }
         }
         if pairs.is_empty() {
@@ -384,14 +390,28 @@ impl<'v, 'a> ParsedSentence<'v, 'a> {
     }
 
     /// What names a word without an argument: the apposition of a description ("its leader, X";
-    /// of a plural, a list: "two groups, A and B"), or the modifier of a stand-in noun ("the
-    /// Kenyan government", "Peru's delegation", "delegations from Chile").
+    /// of a plural, a list: "two groups, A and B"), the name a participle of naming gives a noun
+    /// for a group ("the team, known as the Gliders", "a group called the Sea Org": `naming_verbs`
+    /// and `nameable_nouns` of `guards.toml`; not "a show called X"), or the modifier of a stand-in noun ("the Kenyan government", "Peru's
+    /// delegation", "delegations from Chile").
     fn named_by(&self, word: u32) -> Option<Named> {
         let tree = self.tree;
         let appositive = tree.children_labelled(word, "appos").find(|&c| self.argument_at[c as usize].is_some());
         if let Some(appositive) = appositive {
             let plural = matches!(tree.xpos[word as usize], "NNS" | "NNPS");
             return Some(if plural { Named::Modifier(appositive) } else { Named::Apposition(self.argument_at[appositive as usize]?) });
+        }
+        let given_name = self
+            .guards
+            .has_word("nameable_nouns", tree.lemma(word))
+            .then(|| tree.children_labelled(word, "acl"))
+            .into_iter()
+            .flatten()
+            .filter(|&participle| self.guards.has_word("naming_verbs", tree.lemma(participle)))
+            .flat_map(|participle| tree.children(participle).iter().copied())
+            .find(|&name| matches!(tree.label(name), "obl" | "xcomp" | "obj") && self.argument_at[name as usize].is_some());
+        if let Some(name) = given_name {
+            return Some(Named::Apposition(self.argument_at[name as usize]?));
         }
         if !self.guards.has_word("stand_ins", tree.lemma(word)) {
             return None;
@@ -520,6 +540,9 @@ mod tests {
             ),
             // "each other", however the parse reads it, gives both directions.
             ("Chile and Bolivia fought each other for years.", &["Bolivia OPPOSES Chile", "Chile OPPOSES Bolivia"]),
+            // A participle of naming gives its noun a name.
+            ("Rosa Fuentes criticised a small union known as the Lima Workers Network.", &["Rosa Fuentes OPPOSES Lima Workers Network"]),
+            ("Rosa Fuentes criticised a small union in Lima.", &[]),
             // A relative clause the parse hangs from the verb stands for the noun before it.
             (
                 "Rosa Fuentes had read a column in the weekly Andean Times, which attacked several unions, including the Lima Workers Network.",

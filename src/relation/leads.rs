@@ -8,16 +8,17 @@
 //!   trigger, or when the sentence names one mission ("officers, who will be
 //!   commanded by Gen. X" in a sentence about "the force").
 //!
+//! - a leader's title ([`from_titles`]): "the head of NATO, X", "Y's chairman, X".
+//!
 //! Triggers: `data/relations/leads.toml`.
-//! Known misses: leadership told by a title alone ("the mission’s
-//! commander, X" is a HOLDS_ROLE), and "led by" after an unnamed group
-//! ("a gang federation led by X").
+//! Known misses: "led by" after an unnamed group ("a gang federation led by X").
 
 use super::grammar::is_actor;
 use super::view::{DocView, SentenceView};
 use super::RelationCandidate;
 use crate::kinds::{EntityKind, RelationKind};
 use crate::span::Span;
+use std::collections::BTreeMap;
 
 /// The most words between the led organization and a passive trigger.
 const MAX_PASSIVE_GAP: usize = 4;
@@ -62,6 +63,44 @@ pub fn extract(doc: &DocView, out: &mut Vec<RelationCandidate>) {
             }
         }
     }
+}
+
+/// LEADS told by a title: every HOLDS_ROLE in an organization found so far whose role, past a
+/// word like "former" (`other_holders` of `guards.toml`), is a leader's title (`leader_titles` of
+/// `leads.toml`: "the head of NATO, X", "Y's chairman, X", "X, the former chairman of Y").
+/// Other posts ("Secretary-General", "executive director", "president", "founder") are left a
+/// HOLDS_ROLE: the gold does not read leadership into them. Runs after the extractors whose HOLDS_ROLE
+/// candidates it reads.
+pub fn from_titles(doc: &DocView, out: &mut Vec<RelationCandidate>) {
+    let leads = doc.triggers("leads");
+    let guards = doc.triggers("guards");
+    let is_leader_title = |role: &str| {
+        let role = role.to_lowercase();
+        let title: Vec<&str> = role.split_whitespace().skip_while(|word| guards.has_word("other_holders", word)).collect();
+        leads.has_word("leader_titles", &title.join(" "))
+    };
+    let derived: Vec<RelationCandidate> = out
+        .iter()
+        .filter(|r| r.kind == RelationKind::HoldsRole && doc.kind_of(r.target) == EntityKind::Organization)
+        .filter(|r| r.attributes.get("role").is_some_and(|role| is_leader_title(role)))
+        .filter(|r| !heads_a_branch(doc, r))
+        .map(|r| RelationCandidate { kind: RelationKind::Leads, attributes: BTreeMap::new(), rule: "leads.title", ..r.clone() })
+        .collect();
+    out.extend(derived);
+}
+
+/// Whether the sentence of a HOLDS_ROLE names its organization with a place right after it ("head
+/// of the ICRC in Haiti"): the head of a branch, not of the organization.
+fn heads_a_branch(doc: &DocView, role: &RelationCandidate) -> bool {
+    let Ok(at) = doc.sentences.binary_search_by_key(&role.sentence, |view| view.index) else { return false };
+    let view = &doc.sentences[at];
+    view.mentions.iter().filter(|m| m.entity == role.target).any(|m| {
+        let rest = view.after(m.span.end);
+        rest.starts_with(" in ")
+            && view.mention_after(m.span.end).is_some_and(|place| {
+                matches!(place.kind, EntityKind::Location | EntityKind::Country) && view.between(m.span, place.span).trim() == "in"
+            })
+    })
 }
 
 /// What "led by" / "commanded by" applies to: the organization right before

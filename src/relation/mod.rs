@@ -62,6 +62,7 @@ pub mod authorizes;
 pub mod context;
 pub mod contributes_to;
 pub mod coref;
+pub mod counterparts;
 pub mod dates;
 pub mod dependency;
 pub mod grammar;
@@ -80,8 +81,9 @@ pub mod vote;
 /// One extractor: reads the document view, appends candidates.
 type Extractor = fn(&DocView, &mut Vec<RelationCandidate>);
 
-/// The extractors, in the order they run.
-const EXTRACTORS: [Extractor; 11] = [
+/// The extractors, in the order they run; the last two read what the others found (the roles of
+/// people outside a list of counterparts, and leaders' titles).
+const EXTRACTORS: [Extractor; 13] = [
     holds_role::extract,
     leads::extract,
     member_of::extract,
@@ -93,6 +95,8 @@ const EXTRACTORS: [Extractor; 11] = [
     located_in::extract,
     opposes::extract,
     dependency::extract,
+    counterparts::extract,
+    leads::from_titles,
 ];
 
 /// Runs every extractor over one document. The same relation stated twice

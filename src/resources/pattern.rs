@@ -36,9 +36,12 @@
 //! `@object` is `obj`, the subject of a passive (`nsubj:pass`), an oblique without a preposition
 //! (a misread object), or the noun a passive participle modifies ("Y, led by X"). A pattern with `group` instead of `source` and `target` relates every
 //! two of the arguments it reaches ("X and Y met", "talks between X and Y"); `reciprocal = true`
-//! relates every two subjects both ways when the object is "each other" or "one another".
+//! relates every two subjects both ways when the object is "each other" or "one another", and
+//! the members of a `group` both ways (a directed relation: "the war between X and Y").
 //! `place_as_country = true` lets a place reached as a target stand for the country the gazetteer
 //! puts it in, when the document names that country ("a delegation arrived in Nairobi": Kenya).
+//! `unless = ["xcomp"]` lists paths that must reach no word from the trigger for the pattern to
+//! apply ("X called Y a liar" is no phone call: `unless = ["xcomp", "obj det{a}"]`).
 
 use crate::kinds::{EntityKind, RelationKind};
 use serde::Deserialize;
@@ -71,6 +74,8 @@ pub struct PatternSpec {
     pub reciprocal: bool,
     #[serde(default)]
     pub place_as_country: bool,
+    #[serde(default)]
+    pub unless: Vec<String>,
 }
 
 /// One step of a path.
@@ -116,6 +121,8 @@ pub struct Pattern {
     pub reciprocal: bool,
     /// A place reached as a target stands for its country.
     pub place_as_country: bool,
+    /// Paths that must reach nothing for the pattern to apply.
+    pub unless: Vec<Path>,
 }
 
 /// The value of an attribute: fixed text, or the text of the word a path reaches.
@@ -185,6 +192,7 @@ impl Pattern {
             attributes,
             reciprocal: spec.reciprocal,
             place_as_country: spec.place_as_country,
+            unless: paths(&spec.unless)?,
         })
     }
 }
@@ -297,6 +305,7 @@ mod tests {
             attributes: BTreeMap::new(),
             reciprocal: false,
             place_as_country: false,
+            unless: vec!["xcomp".into()],
         };
         let kinds = ["MET".to_string()];
         let pattern = Pattern::compile("met", &kinds, &spec(&["@subject"], &["obj"], &[])).unwrap();
@@ -305,6 +314,7 @@ mod tests {
             ("met.verb", RelationKind::Met, ["meet".to_string()].as_slice())
         );
         assert_eq!(pattern.target_kinds, [EntityKind::Location]);
+        assert_eq!(pattern.unless, [parse_path("xcomp").unwrap()]);
         assert!(std::ptr::eq(pattern.rule, Pattern::compile("met", &kinds, &spec(&["@subject"], &["obj"], &[])).unwrap().rule));
         assert!(Pattern::compile("met", &kinds, &spec(&["@subject"], &[], &[])).is_err());
         assert!(Pattern::compile("met", &kinds, &spec(&["@subject"], &["obj"], &["nsubj"])).is_err());

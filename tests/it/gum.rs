@@ -3,6 +3,8 @@
 //! (`tests/gold/gum/GUIDELINES.md`). The documents are read from `../shared/corpora/gum/`.
 //!
 //! - `dev.gold.json`: 15 documents the tree patterns were developed on;
+//! - `dev2.gold.json`: 11 more, annotated before the extractor ran on them, to see what carries
+//!   over from `dev` (and developed on since);
 //! - `blind.gold.json`: 12 documents scored once, at the end of the work, and not looked at
 //!   while writing rules.
 //!
@@ -23,6 +25,10 @@ struct Floor {
 /// Set at relations P 0.896 R 0.581 F1 0.705, typed entities F1 0.839 (general MET, OPPOSES and
 /// MEMBER_OF patterns, one pronoun mechanism).
 const DEV: Floor = Floor { typed_entity_f1: 0.83, relation_f1: 0.70, relation_precision: 0.88 };
+/// First scored (before any rule was written with it): relations P 0.742 R 0.429 F1 0.543,
+/// typed entities F1 0.828. Set at relations P 0.812 R 0.474 F1 0.598, typed entities 0.828
+/// (counterparts, leaders' titles, more MET, MEMBER_OF and OPPOSES patterns).
+const DEV2: Floor = Floor { typed_entity_f1: 0.82, relation_f1: 0.58, relation_precision: 0.79 };
 /// First scored at the commit that set it: relations P 0.682 R 0.192 F1 0.300 (the word-window
 /// extractors alone: P 0.700 R 0.090 F1 0.159), typed entities F1 0.832. Scored a second time
 /// after a round of work on the dev set alone (pronouns, MET from the tree, new patterns):
@@ -58,6 +64,11 @@ fn gum_dev_meets_the_thresholds() {
 }
 
 #[test]
+fn gum_dev2_meets_the_thresholds() {
+    check("dev2", &DEV2);
+}
+
+#[test]
 fn gum_blind_meets_the_thresholds() {
     check("blind", &BLIND);
 }
@@ -66,7 +77,7 @@ fn gum_blind_meets_the_thresholds() {
 /// every alias is written in one of its entity's documents.
 #[test]
 fn gum_gold_quotes_and_aliases_are_in_the_texts() {
-    for name in ["dev", "blind"] {
+    for name in ["dev", "dev2", "blind"] {
         let gold = load_gold(&support::root().join(format!("tests/gold/gum/{name}.gold.json"))).expect("the gold file loads");
         let corpus = newsgraph::document::load::load_paths(&documents(&gold), false).expect("the documents load");
         let text_of = |id: &str| corpus.documents.iter().find(|d| d.id.0 == id).map(|d| d.text.as_str()).unwrap_or("");
