@@ -152,6 +152,11 @@ pub fn resolve(resources: &Resources, document: &Document, detection: Detection,
                 mention.source = MentionSource::Pattern(PatternRule::KnownName);
                 (mention, names[owner].clone())
             })
+        } else if short.learned {
+            // No fuller name to stand for: the recognizer's person stands on its own.
+            let mut mention = short_mention(EntityKind::Person);
+            mention.source = MentionSource::Pattern(PatternRule::LearnedName);
+            Some((mention, name_and_key(resources, text, &mention)))
         } else {
             None
         };
@@ -267,6 +272,7 @@ fn places_as_surnames(text: &str, detection: &mut Detection) {
         sentence: m.sentence,
         titled: false,
         honorific: false,
+        learned: false,
     }));
 }
 

@@ -107,6 +107,9 @@ impl SentenceUnits<'_> {
     }
 }
 
+/// Punctuation after which a word is capitalised by position.
+const OPENERS: &[&str] = &[":", "\"", "“", "‘", "'", "(", "—", "–"];
+
 /// Classifies the run `units[range]` into mentions, short forms and unknowns.
 pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut Detection) {
     let lexicon = &s.resources.lexicon;
@@ -117,7 +120,9 @@ pub fn classify_run(s: &SentenceUnits, range: std::ops::Range<usize>, out: &mut 
         let word = s.word(start);
         let unit = s.units[start];
         if word == "The" && !matches!(unit.kind, UnitKind::Gazetteer(_)) {
-            capital_the = start > 0;
+            // After a colon or an opening quote "The" is capitalised by position, as at the start
+            // of a sentence ("Batman: The Animated Series"), and says nothing about a name.
+            capital_the = start > 0 && !OPENERS.contains(&s.word(start - 1));
             start += 1;
         } else if unit.kind == UnitKind::Word
             && (lexicon.stopwords.contains(word) || is_calendar_word(s, start))
@@ -527,7 +532,7 @@ fn classify_titled(s: &SentenceUnits, range: std::ops::Range<usize>, title: usiz
     let name = after.start..name_end;
     if name.len() == 1 {
         let honorific = s.is_honorific(title);
-        out.short_forms.push(ShortForm { span: s.units[name.start].span, sentence: s.sentence, titled: true, honorific });
+        out.short_forms.push(ShortForm { span: s.units[name.start].span, sentence: s.sentence, titled: true, honorific, learned: false });
     } else if !ends_in_non_person_head(s, name.end - 1) {
         s.push(out, s.span(name.clone()), EntityKind::Person, PatternRule::PersonAfterTitle);
     }
@@ -579,7 +584,7 @@ fn classify_segment(s: &SentenceUnits, range: std::ops::Range<usize>, capital_th
         } else if first.kind == UnitKind::Word && place_apposition(s, range.clone()) {
             s.push(out, span, EntityKind::Location, PatternRule::LocationCue);
         } else if first.kind == UnitKind::Word {
-            out.short_forms.push(ShortForm { span, sentence: s.sentence, titled: false, honorific: false });
+            out.short_forms.push(ShortForm { span, sentence: s.sentence, titled: false, honorific: false, learned: false });
         }
         return;
     }
@@ -957,6 +962,15 @@ mod tests {
         ] {
             assert_entities(text, &expected);
         }
+    }
+
+    /// A capitalised "The" after a colon is no sign of an organization's name.
+    #[test]
+    fn the_after_a_colon_is_capitalised_by_position() {
+        let found = crate::mention::testing::entities("Critics praised the sequel: The Endless Summer was shown twice in Velen.");
+        assert!(!found.iter().any(|(kind, _)| *kind == Organization), "{found:?}");
+        let found = crate::mention::testing::entities("Critics praised The Endless Summer Trust in Velen.");
+        assert!(found.contains(&(Organization, "Endless Summer Trust".to_owned())), "{found:?}");
     }
 
     /// Rules added after the held-out evaluation, each with a sentence of our own.

@@ -7,23 +7,31 @@
 //!
 //! 1. a learned name that overlaps any mention a rule found is dropped: the rule's span and type
 //!    stand (so a disagreement on type or extent always goes to the rule);
-//! 2. none is taken from a headline (rules there take only gazetteer hits; a title-case line says
-//!    nothing about names), nor from a title-case stretch inside a sentence ("Grace Period Ends
+//! 2. none is taken from a title-case stretch, in a sentence or a headline ("Grace Period Ends
 //!    For Tenants, one headline said": capitalised function words show that every word is
 //!    capitalised, so capitals are no evidence there), nor an acronym the document defined as
-//!    ordinary words;
+//!    ordinary words; a headline with a capitalised common word after its first word ("Navies
+//!    Patrol Gulf of Guinea") is title case as a whole, while a line of names alone (a signature)
+//!    is not; a sentence in capitals (a wire headline) has no title-case stretch: the recognizer
+//!    reads it in its capitals mode, and its confidence decides;
 //! 3. a name whose words are also words of a longer mention of the document (a surname, or a
 //!    hyphenated surname in the other order: "Thomas-Greenfield" after "Linda Greenfield-Thomas")
 //!    is left to the rules as a short form, which resolution attaches to the longer name (no second
 //!    node);
-//! 4. the type comes from the gazetteer when it knows the name (Country versus Location, or an
+//! 4. a one-word person ("Sampras", "Vince") is a short form marked `learned`: resolution
+//!    attaches it to the fuller name it stands for, in the document or the corpus, and only when
+//!    there is none is it a person of its own; a word the treebanks know as a common word, or the
+//!    plural of one ("Man", "Muslims"), is no one-word person, nor a word opening its sentence
+//!    that is no given name and that the document never writes capitalised inside one
+//!    ("Shelling was heard");
+//! 5. the type comes from the gazetteer when it knows the name (Country versus Location, or an
 //!    organization), else from the recognizer: person, organization or location;
-//! 5. short forms and unclassified capitalised names inside an added name give way to it.
+//! 6. short forms and unclassified capitalised names inside an added name give way to it.
 //!
 //! Added names are mentions like any other (`PatternRule::LearnedName`): the corpus-wide known
 //! names, resolution and the relation extractors treat them as they treat the rules' names.
 
-use super::{Detection, Mention, MentionSource, PatternRule};
+use super::{Detection, Mention, MentionSource, PatternRule, ShortForm};
 use crate::document::Document;
 use crate::kinds::EntityKind;
 use crate::names::features::GazetteerHit;
@@ -71,13 +79,17 @@ pub fn add_learned_names(
         let mut ruled: Vec<Span> = detection.mentions.iter().map(|mention| mention.span).collect();
         ruled.sort_unstable();
         let titled = |span: Span| titles.iter().any(|title| title.overlaps(span));
-        let (mut added, mut stretches) = (Vec::new(), Vec::new());
+        let (mut added, mut stretches, mut people) = (Vec::new(), Vec::new(), Vec::new());
         for ((sentence_idx, sentence), names) in segmentation.sentences.iter().enumerate().zip(found.iter()) {
-            if sentence.headline {
-                continue;
-            }
             let tokens = segmentation.sentence_tokens(sentence);
-            title_case_stretches(model, text, tokens, &mut stretches);
+            if in_capitals(text, tokens) {
+                stretches.clear();
+            } else if sentence.headline && styled_headline(model, text, tokens) {
+                stretches.clear();
+                stretches.push((0, tokens.len()));
+            } else {
+                title_case_stretches(model, text, tokens, &mut stretches);
+            }
             for (name, confidence) in names {
                 let in_title_case = stretches.iter().any(|&(start, end)| (name.start as usize) < end && start < name.end as usize);
                 if *confidence < MIN_CONFIDENCE || in_title_case {
@@ -88,7 +100,7 @@ pub fn add_learned_names(
                     last -= 1;
                 }
                 let first = skip_titles(resources, text, tokens, name.start as usize, last);
-                if first >= last || (name.kind == NameType::Person && last - first == 1) {
+                if first >= last {
                     continue;
                 }
                 let spaced_dash = tokens[first..last].iter().any(|token| token.span.text(text) == "-" && token.space_before);
@@ -114,6 +126,12 @@ pub fn add_learned_names(
                     continue;
                 }
                 let kind = kind_of(resources, surface, name.kind);
+                if kind == EntityKind::Person && last - first == 1 {
+                    if !is_common_or_plural(model, surface) {
+                        people.push((span, sentence_idx as u32, first == 0));
+                    }
+                    continue;
+                }
                 added.push(Mention { span, sentence: sentence_idx as u32, kind, source: MentionSource::Pattern(PatternRule::LearnedName) });
             }
         }
@@ -122,7 +140,83 @@ pub fn add_learned_names(
         detection.short_forms.retain(|short| !added.iter().any(|mention| mention.span.overlaps(short.span)));
         detection.unknown.retain(|(span, _)| !added.iter().any(|mention| mention.span.overlaps(*span)));
         detection.mentions.extend(added);
+        add_one_word_people(resources, text, segmentation, &people, &parts, detection);
     });
+}
+
+/// One-word people ("Sampras", "Vince") become short forms marked `learned`: resolution attaches
+/// each to the fuller name it stands for (in the document or the corpus), and only a word with
+/// none is a person of its own, so a surname never makes a second node. A word inside a longer
+/// name of the document (of an organization, say) is left unmarked, and so is a word that opens
+/// its sentence (`people`' third field), where every word is capitalised, unless it is a given
+/// name ("Vince, see the note") or the document also writes it capitalised inside a sentence
+/// ("Shelling was heard" is no person).
+fn add_one_word_people(
+    resources: &Resources,
+    text: &str,
+    segmentation: &Segmentation,
+    people: &[(Span, u32, bool)],
+    parts: &PartsOfNames,
+    detection: &mut Detection,
+) {
+    if people.is_empty() {
+        return;
+    }
+    let given_names = &resources.lexicon.given_names;
+    let mut ruled: Vec<Span> = detection.mentions.iter().map(|mention| mention.span).collect();
+    ruled.sort_unstable();
+    let inside: std::collections::HashSet<&str> = if people.iter().any(|&(_, _, initial)| initial) {
+        segmentation
+            .sentences
+            .iter()
+            .flat_map(|sentence| segmentation.sentence_tokens(sentence).iter().skip(1))
+            .filter(|token| token.is_capitalized())
+            .map(|token| token.span.text(text))
+            .collect()
+    } else {
+        Default::default()
+    };
+    let shorts: std::collections::HashMap<Span, usize> =
+        detection.short_forms.iter().enumerate().map(|(idx, short)| (short.span, idx)).collect();
+    for &(span, sentence, initial) in people {
+        let word = span.text(text);
+        let learned = !parts.contains(word) && (!initial || inside.contains(word) || given_names.contains(word));
+        if let Some(&idx) = shorts.get(&span) {
+            let short = &mut detection.short_forms[idx];
+            short.learned |= learned && !short.titled;
+        } else if learned && !overlaps(&ruled, span) {
+            detection.short_forms.push(ShortForm { span, sentence, titled: false, honorific: false, learned });
+        }
+    }
+}
+
+/// Whether a headline is written in title case: a capitalised word after its first is a word the
+/// treebanks know as a common word ("Navies Patrol Gulf of Guinea"), so its capitals say nothing
+/// about names. A line of names alone ("Vince J Kaminski", a signature) is no such headline.
+fn styled_headline(model: &NamesModel, text: &str, tokens: &[crate::segment::Token]) -> bool {
+    tokens.iter().skip(1).any(|token| {
+        let word = token.span.text(text);
+        token.is_capitalized() && word.chars().count() > 1 && model.is_common_word(word)
+    })
+}
+
+/// Whether a one-word name is a word the treebanks know as a common word ("Man"), or the plural
+/// of one ("Muslims", "Fans"): such a capitalised word is a person only as a short form.
+fn is_common_or_plural(model: &NamesModel, word: &str) -> bool {
+    model.is_common_word(word) || word.strip_suffix('s').is_some_and(|stem| stem.chars().count() > 2 && model.is_common_word(stem))
+}
+
+/// Whether a sentence is written in capitals (a wire headline): the recognizer reads it in its
+/// capitals mode ([`crate::names::features::in_capitals`]), and capitalised function words there
+/// say nothing about title case.
+fn in_capitals(text: &str, tokens: &[crate::segment::Token]) -> bool {
+    let (mut letters, mut lowercase) = (0, 0);
+    for token in tokens {
+        let (upper, lower) = crate::names::features::letter_cases(token.span.text(text));
+        letters += usize::from(upper || lower);
+        lowercase += usize::from(lower);
+    }
+    crate::names::features::in_capitals(letters, lowercase)
 }
 
 /// The fewest capitalised words a title-case stretch has.
@@ -130,7 +224,8 @@ const TITLE_CASE_MIN_WORDS: usize = 3;
 
 /// The stretches of a sentence's `tokens` (word ranges) written in title case: runs of at least
 /// [`TITLE_CASE_MIN_WORDS`] capitalised words in which a word after the first is a function word
-/// ("Grace Period Ends For Tenants"). Names keep their function words in lowercase ("Institute for
+/// ("Grace Period Ends For Tenants"), or, for a run inside the sentence, its first word is ("The
+/// Animated Series"). Names keep their function words in lowercase ("Institute for
 /// Security Studies"), so a capitalised one says the whole stretch is capitalised by style.
 fn title_case_stretches(model: &NamesModel, text: &str, tokens: &[crate::segment::Token], out: &mut Vec<(usize, usize)>) {
     out.clear();
@@ -143,8 +238,11 @@ fn title_case_stretches(model: &NamesModel, text: &str, tokens: &[crate::segment
         let end = start + tokens[start..].iter().take_while(|token| token.is_capitalized()).count();
         // The sentence's first word is capitalised by position ("In The Hague" is no title).
         let first = if start == 0 { 1 } else { start };
+        // Inside a sentence, a capitalised function word opening the run counts too ("a panel on
+        // Batman: The Animated Series"): names keep "the" in lowercase there.
+        let from = if start == 0 { first + 1 } else { first };
         let function_word =
-            tokens.get(first + 1..end).is_some_and(|rest| rest.iter().any(|token| model.is_function_word(token.span.text(text))));
+            tokens.get(from..end).is_some_and(|rest| rest.iter().any(|token| model.is_function_word(token.span.text(text))));
         if end.saturating_sub(first) >= TITLE_CASE_MIN_WORDS && function_word {
             out.push((first, end));
         }
@@ -282,6 +380,8 @@ mod tests {
             ("In The Hague the court sat.", &[]),
             ("The Harbour Alliance Party won.", &[]),
             ("Aid came from Doctors Without Borders.", &[("Doctors", "Borders")]),
+            ("A panel on Batman: The Animated Series drew fans.", &[("The", "Series")]),
+            ("Delegates met in The Hague.", &[]),
         ];
         for (text, expected) in table {
             tokens.clear();
@@ -300,6 +400,60 @@ mod tests {
             "Analysts at Morgan Stanley expect prices to rise. Grace Period Ends For Tenants, one headline said.",
             &[(EntityKind::Organization, "Morgan Stanley")],
         );
+    }
+
+    /// A one-word person with no fuller name is a person of its own; a surname of a person named
+    /// in full joins that person (one node).
+    #[test]
+    fn one_word_people_stand_alone_or_join_their_full_name() {
+        assert_entities(
+            "The title went to Moravec in three sets on Sunday, and Moravec said she was tired. \
+             Mira Osei met reporters in Tarnow on Monday. Osei said the Harbour Alliance would vote.",
+            &[
+                (EntityKind::Person, "Moravec"),
+                (EntityKind::Person, "Mira Osei"),
+                (EntityKind::Location, "Tarnow"),
+                (EntityKind::Organization, "Harbour Alliance"),
+            ],
+        );
+    }
+
+    #[test]
+    fn common_words_and_their_plurals_are_no_one_word_people() {
+        let model = NamesModel::builtin();
+        for (word, expected) in [("Man", true), ("Fans", true), ("Muslims", true), ("Moravec", false), ("Williams", false), ("Is", true)] {
+            assert_eq!(is_common_or_plural(model, word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn headlines_in_title_case_are_told_from_lines_of_names() {
+        let model = NamesModel::builtin();
+        let mut tokens = Vec::new();
+        for (text, expected) in [
+            ("Navies Patrol Gulf of Guinea", true),
+            ("Kestrel Airlines Cuts Flights", true),
+            ("Vince J Kaminski", false),
+            ("Mira Osei", false),
+        ] {
+            tokens.clear();
+            crate::segment::tokenize(text, Span::new(0, text.len()), &mut tokens);
+            assert_eq!(styled_headline(model, text, &tokens), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_in_capitals_are_told_apart() {
+        let mut tokens = Vec::new();
+        for (text, expected) in [
+            ("KESTREL AIRLINES CUTS FLIGHTS TO VELEN .", true),
+            ("Kestrel Airlines Cuts Flights To Velen", false),
+            ("The UN and NATO met .", false),
+        ] {
+            tokens.clear();
+            crate::segment::tokenize(text, Span::new(0, text.len()), &mut tokens);
+            assert_eq!(in_capitals(text, &tokens), expected, "{text}");
+        }
     }
 
     #[test]

@@ -75,6 +75,9 @@ pub struct ShortForm {
     pub titled: bool,
     /// Right after "Mr.", "Ms.", "Dr." ...
     pub honorific: bool,
+    /// The name recognizer took it for a person: when resolution finds no fuller name it stands
+    /// for, it is a person of its own ("Sampras beat Agassi" with neither named in full).
+    pub learned: bool,
 }
 
 /// What detection found in one document.

@@ -107,17 +107,25 @@ const LIST_FILES: &[&str] = &[
     "role_verbs.txt",
     "site_nouns.txt",
     "journey_verbs.txt",
+    "org_words.txt",
+    "venue_heads.txt",
 ];
+
+/// Word lists only the recognizer reads (as features): not in [`crate::resources::DATA_FILES`],
+/// since no rule uses them.
+pub const NAME_FILES: &[(&str, &str)] =
+    &[("org_words.txt", include_str!("../../data/org_words.txt")), ("venue_heads.txt", include_str!("../../data/venue_heads.txt"))];
 
 impl WordLists {
     /// The lists compiled into the binary (the model was trained with them).
     pub fn builtin() -> &'static WordLists {
         static LISTS: OnceLock<WordLists> = OnceLock::new();
-        LISTS.get_or_init(|| WordLists::from_files(crate::resources::DATA_FILES))
+        LISTS.get_or_init(|| WordLists::from_files(&[crate::resources::DATA_FILES, NAME_FILES].concat()))
     }
 
     /// Reads `(file name, text)` pairs; files other than the word lists (given names, titles, head
-    /// words, cues, stopwords, calendar, verbs) are ignored.
+    /// words, cues, stopwords, calendar, verbs, and the recognizer's own [`NAME_FILES`]) are
+    /// ignored.
     pub fn from_files(files: &[(&str, &str)]) -> WordLists {
         let mut bits: FxHashMap<u64, u64> = FxHashMap::default();
         for (bit, name) in LIST_FILES.iter().enumerate() {
@@ -166,11 +174,7 @@ impl SentenceWords {
         let (mut letters, mut lowercase) = (0usize, 0usize);
         for token in tokens {
             let form = token.text(text);
-            let (mut upper, mut lower) = (false, false);
-            for ch in form.chars() {
-                upper |= ch.is_uppercase();
-                lower |= ch.is_lowercase();
-            }
+            let (upper, lower) = letter_cases(form);
             letters += usize::from(upper || lower);
             lowercase += usize::from(lower);
             self.words.push(NameWord {
@@ -182,7 +186,7 @@ impl SentenceWords {
                 ..NameWord::default()
             });
         }
-        self.caps = letters >= 3 && lowercase * 5 < letters;
+        self.caps = in_capitals(letters, lowercase);
         for hit in hits {
             let first = tokens.partition_point(|token| token.start < hit.span.start);
             let last = tokens.partition_point(|token| token.end <= hit.span.end);
@@ -249,6 +253,23 @@ impl SentenceWords {
         word.lists = word_list_atom(lists.bits(word.keys.lower));
         word.ready = true;
     }
+}
+
+/// Whether a word has an uppercase letter, and whether it has a lowercase one.
+pub fn letter_cases(word: &str) -> (bool, bool) {
+    let (mut upper, mut lower) = (false, false);
+    for ch in word.chars() {
+        upper |= ch.is_uppercase();
+        lower |= ch.is_lowercase();
+    }
+    (upper, lower)
+}
+
+/// Whether a sentence whose words have `letters` words with letters, `lowercase` of them with a
+/// lowercase letter, is written in capitals: at least three such words, under one in five with a
+/// lowercase letter.
+pub fn in_capitals(letters: usize, lowercase: usize) -> bool {
+    letters >= 3 && lowercase * 5 < letters
 }
 
 /// Where word `idx` sits in the stretch `start..end`: 0 first, 1 inside, 2 last, 3 alone.
@@ -442,6 +463,31 @@ mod tests {
             sentence("KENYA SENDS TROOPS TO HAITI", &[]).words.iter().all(|word| word.run.position == NO_RUN.position),
             "no runs in capitals"
         );
+    }
+
+    #[test]
+    fn capitals_need_three_words_and_few_lowercase_ones() {
+        // (words with letters, of them with a lowercase letter, in capitals)
+        for (letters, lowercase, expected) in [(5, 0, true), (10, 1, true), (5, 1, false), (2, 0, false), (0, 0, false)] {
+            assert_eq!(in_capitals(letters, lowercase), expected, "{letters} {lowercase}");
+        }
+        assert_eq!(letter_cases("Kenya"), (true, true));
+        assert_eq!(letter_cases("UN"), (true, false));
+        assert_eq!(letter_cases("2024"), (false, false));
+    }
+
+    #[test]
+    fn the_recognizers_own_lists_are_features() {
+        let lists = WordLists::builtin();
+        let bit = |file: &str| 1u64 << LIST_FILES.iter().position(|name| *name == file).expect("a list");
+        // (word, list it is in)
+        for (word, file) in
+            [("Airlines", "org_words.txt"), ("Ltd", "org_words.txt"), ("Hall", "venue_heads.txt"), ("Party", "org_heads.txt")]
+        {
+            assert_ne!(lists.bits(hash_str(word, true)) & bit(file), 0, "{word}");
+        }
+        assert_eq!(lists.bits(hash_str("Airlines", true)) & bit("venue_heads.txt"), 0);
+        assert!(NAME_FILES.iter().all(|(name, _)| LIST_FILES.contains(name)), "every list of the recognizer has a bit");
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"NGNAMES1";
 /// Bumped whenever the features or the file layout change; older files are refused.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The model shipped in the binary.
 static BUILTIN_BYTES: &[u8] = include_bytes!("../../models/names.bin");
