@@ -132,7 +132,7 @@ fn subtree_span(words: &[Word], root: usize) -> Option<(usize, usize)> {
 /// Copies made of each sentence that qualifies.
 const COPIES: usize = 2;
 
-/// [`COPIES`] copies of every sentence that names a person with nothing in front of the name, a
+/// `COPIES` copies of every sentence that names a person with nothing in front of the name, a
 /// title chain (and, one time in two, a demonym) inserted before each such name; `seed` fixes
 /// the choices, so the same sentences give the same copies.
 pub fn augment(sentences: &[TreebankSentence], lists: &ChainLists, seed: u64) -> Vec<TreebankSentence> {
